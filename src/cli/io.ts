@@ -1,0 +1,22 @@
+/** What a command may touch of the process: its streams, environment and working folder. */
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** stdin and stdout are terminals: interactive prompts and progress are allowed. */
+  interactive: boolean;
+  stderrIsTTY: boolean;
+}
+
+export function processIo(): Io {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+}

@@ -1,0 +1,342 @@
+/**
+ * The ase command line: declares commands and options, lazy-loads each command's module, and is
+ * the one error boundary that turns outcomes into exit codes.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { AseError, EXIT } from '../errors.js';
+import { resolveGlobals, type RawGlobals } from './globals.js';
+import { processIo, type Io } from './io.js';
+
+declare const ASE_VERSION: string;
+const VERSION = typeof ASE_VERSION === 'string' ? ASE_VERSION : '0.0.0-dev';
+
+type Module = { run: (args: any, globals: any, io: Io) => Promise<number> };
+type Loader = () => Promise<Module>;
+
+const loaders: Record<string, Loader> = {
+  init: () => import('../commands/init.js'),
+  list: () => import('../commands/list.js'),
+  show: () => import('../commands/show.js'),
+  request: () => import('../commands/request.js'),
+  approve: () => import('../commands/approve.js'),
+  reject: () => import('../commands/reject.js'),
+  assign: () => import('../commands/assign.js'),
+  transition: () => import('../commands/transition.js'),
+  end: () => import('../commands/end.js'),
+  checkin: () => import('../commands/checkin.js'),
+  docs: () => import('../commands/docs.js'),
+  engineers: () => import('../commands/engineers.js'),
+  'engineers-set': () => import('../commands/engineers-set.js'),
+  status: () => import('../commands/status.js'),
+  lint: () => import('../commands/lint.js'),
+  render: () => import('../commands/render.js'),
+  import: () => import('../commands/import.js'),
+  history: () => import('../commands/history.js'),
+  diff: () => import('../commands/diff.js'),
+  sync: () => import('../commands/sync.js'),
+  note: () => import('../commands/note.js'),
+};
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+const WRITE_HELP = '\nWrites: checks the whole registry first, then commits exactly the files it changed as one commit.\n';
+
+/** Declares every command; `act` runs the command module by name. */
+function declare(program: Command, act: (name: string) => (...args: any[]) => Promise<void>): void {
+  const dryRun = () => new Option('--dry-run', 'show the change as a diff and write nothing');
+
+  program
+    .command('init')
+    .argument('[dir]', 'folder to create registry/ and schemas/ in', '.')
+    .description('create a registry (config, people, customers/, schemas) inside a git repo')
+    .addHelpText('after', examples('ase init', 'ase init support-registry'))
+    .action(act('init'));
+
+  program
+    .command('list')
+    .description('table of customers (requested and active unless --all)')
+    .option('-a, --all', 'include ended and rejected customers')
+    .option('--engineer <handle>', 'only customers this engineer is primary or backup for')
+    .option('--segment <segment>', 'only post-sales or pre-sales')
+    .option('--status <status>', 'only requested, active, ended or rejected')
+    .option('--json', 'print JSON for programs')
+    .addHelpText('after', examples('ase list', 'ase list --all --segment pre-sales', 'ase list --engineer alice --json'))
+    .action(act('list'));
+
+  program
+    .command('show')
+    .argument('<slug>', 'customer slug (its file name)')
+    .description('one customer in full')
+    .option('--json', 'print JSON for programs')
+    .addHelpText('after', examples('ase show acme', 'ase show acme --json'))
+    .action(act('show'));
+
+  const requestFields = (cmd: Command) =>
+    cmd
+      .option('--name <name>', 'display name of the customer')
+      .addOption(new Option('--segment <segment>', 'kind of customer').choices(['post-sales', 'pre-sales']))
+      .option('--ce <handle>', "the customer's CE")
+      .option('--reason <text>', 'why the customer needs an assigned engineer')
+      .option('--by <handle>', 'who raised the request')
+      .addOption(new Option('--term <term>', 'how long').choices(['long-term', 'temporary']))
+      .option('--ends-on <date>', 'last day of a temporary assignment (YYYY-MM-DD)');
+
+  requestFields(
+    program
+      .command('request')
+      .argument('<slug>', 'customer slug for the new file')
+      .description('record a request for an assigned engineer'),
+  )
+    .option('--on <date>', 'date of the request (default: today)')
+    .addOption(dryRun())
+    .addHelpText('after', examples('ase request acme --name "Acme Corp" --segment post-sales --ce carol --by dave --reason "Largest deployment, weekly escalations"') + WRITE_HELP)
+    .action(act('request'));
+
+  program
+    .command('approve')
+    .argument('<slug>', 'customer slug')
+    .description('record one leadership approval of a request')
+    .addOption(new Option('--as <role>', 'which leadership approves').choices(['cs', 'ce', 'sales']).makeOptionMandatory())
+    .requiredOption('--by <handle>', 'who approves (needs the matching leadership role)')
+    .option('--on <date>', 'date of the approval (default: today)')
+    .addOption(dryRun())
+    .addHelpText('after', examples('ase approve acme --as cs --by erin', 'ase approve acme --as sales --by gina') + WRITE_HELP)
+    .action(act('approve'));
+
+  program
+    .command('reject')
+    .argument('<slug>', 'customer slug')
+    .description('close a request without an assignment')
+    .requiredOption('--by <handle>', 'who rejects it')
+    .requiredOption('--reason <text>', 'why')
+    .addOption(dryRun())
+    .addHelpText('after', examples('ase reject acme --by erin --reason "Round-robin covers it"') + WRITE_HELP)
+    .action(act('reject'));
+
+  requestFields(
+    program
+      .command('assign')
+      .argument('<slug>', 'customer slug')
+      .description('make the assignment active (creates the customer when it is new)')
+      .requiredOption('--engineer <handle>', 'the assigned support engineer')
+      .option('--backup <handle>', 'the backup engineer (required for post-sales, not allowed for pre-sales)'),
+  )
+    .option('--communicated', 'the customer has been told who their engineer is (post-sales only)')
+    .option('--since <date>', 'start date (default: today)')
+    .addOption(dryRun())
+    .addHelpText('after', examples('ase assign acme --engineer alice --backup bob', 'ase assign initech --engineer alice --name Initech --segment pre-sales --ce carol --by dave --reason "Trial"') + WRITE_HELP)
+    .action(act('assign'));
+
+  program
+    .command('transition')
+    .argument('<slug>', 'customer slug')
+    .description('hand the customer over to another engineer and/or backup')
+    .option('--to <handle>', 'the new primary engineer')
+    .option('--backup <handle>', 'the new backup engineer')
+    .addOption(new Option('--reason <code>', 'why').choices(['stagnating', 'exposure', 'workload', 'leave', 'customer-request', 'other']).makeOptionMandatory())
+    .option('--note <text>', 'a few words for the history')
+    .option('--on <date>', 'date of the hand-over (default: today)')
+    .addOption(dryRun())
+    .addHelpText('after', examples('ase transition acme --to bob --backup carl --reason stagnating --note "Wants broader exposure"', 'ase transition acme --backup dan --reason leave') + WRITE_HELP)
+    .action(act('transition'));
+
+  program
+    .command('end')
+    .argument('<slug>', 'customer slug')
+    .description('end the assignment')
+    .requiredOption('--reason <text>', 'why it ends')
+    .option('--on <date>', 'date it ends (default: today)')
+    .addOption(dryRun())
+    .addHelpText('after', examples('ase end acme --reason "Contract ended"') + WRITE_HELP)
+    .action(act('end'));
+
+  program
+    .command('checkin')
+    .argument('<slug>', 'customer slug')
+    .description('record the weekly CE check-in (asks for missing answers in a terminal)')
+    .option('--with <handle>', 'the CE met (default: the customer\'s CE)')
+    .option('--on <date>', 'date of the check-in (default: today)')
+    .option('--going-well <text>', 'what is going well with the customer?')
+    .option('--frustrations <text>', 'what, if anything, is causing frustration?')
+    .option('--goals <text>', 'what are we trying to make happen?')
+    .option('--context <text>', 'what context would help troubleshooting?')
+    .addOption(dryRun())
+    .addHelpText('after', examples('ase checkin acme', 'ase checkin acme --with carol --going-well "Upgrade done" --frustrations none --goals "SSO rollout" --context "Air-gapped"') + WRITE_HELP)
+    .action(act('checkin'));
+
+  program
+    .command('docs')
+    .argument('<slug>', 'customer slug')
+    .description('record that the design doc was updated and/or Salesforce was synced')
+    .option('--updated', 'the design doc was updated')
+    .option('--salesforce-synced', 'the CE updated Salesforce')
+    .option('--link <url>', 'link to the design doc')
+    .option('--on <date>', 'date (default: today)')
+    .addOption(dryRun())
+    .addHelpText('after', examples('ase docs acme --updated', 'ase docs acme --updated --salesforce-synced --on 2026-11-20') + WRITE_HELP)
+    .action(act('docs'));
+
+  const engineers = program
+    .command('engineers')
+    .description('workload per engineer: primary, backup, overloaded')
+    .option('--json', 'print JSON for programs')
+    .addHelpText('after', examples('ase engineers', 'ase engineers --json', 'ase engineers set alice --overloaded'))
+    .action(act('engineers'));
+  engineers
+    .command('set')
+    .argument('<handle>', 'support engineer')
+    .description('flag an engineer as overloaded or available again')
+    .option('--overloaded', 'the engineer is overloaded')
+    .option('--available', 'the engineer can take work again')
+    .addOption(dryRun())
+    .addHelpText('after', examples('ase engineers set alice --overloaded', 'ase engineers set alice --available') + WRITE_HELP)
+    .action(act('engineers-set'));
+
+  program
+    .command('status')
+    .description('what needs attention now, most urgent first')
+    .option('--json', 'print JSON for programs')
+    .option('--strict', 'exit 1 when anything needs attention')
+    .addHelpText('after', examples('ase status', 'ase status --today 2026-12-01 --json'))
+    .action(act('status'));
+
+  program
+    .command('lint')
+    .description('check every file against its schema and the team rules')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .option('--json', 'same as --format json')
+    .option('--strict', 'warnings fail too (exit 1)')
+    .addHelpText('after', examples('ase lint', 'ase lint --format json', 'ase lint --format github --strict'))
+    .action(act('lint'));
+
+  program
+    .command('render')
+    .description('write customer-exceptions.md from the registry')
+    .option('--check', 'do not write; exit 1 and show the difference when the page is out of date')
+    .option('--out <file>', 'write the page to this file instead')
+    .addHelpText('after', examples('ase render', 'ase render --check', 'ase render --out /tmp/page.md'))
+    .action(act('render'));
+
+  program
+    .command('import')
+    .argument('<page.md>', 'a hand-kept markdown page with a table of customers')
+    .description('read an existing customer-exceptions page into the registry (one commit)')
+    .addOption(dryRun())
+    .addHelpText('after', examples('ase import old-customer-exceptions.md', 'ase import page.md --dry-run') + WRITE_HELP)
+    .action(act('import'));
+
+  program
+    .command('history')
+    .argument('<slug>', 'customer slug')
+    .description('who was assigned when, and why, read from git')
+    .option('--json', 'print JSON for programs')
+    .addHelpText('after', examples('ase history acme', 'ase history acme --json'))
+    .action(act('history'));
+
+  program
+    .command('diff')
+    .argument('[base]', 'git revision to compare from', 'HEAD')
+    .argument('[head]', 'git revision to compare to (default: the work tree)')
+    .description('semantic diff of the registry between two revisions, for review')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--json', 'same as --format json')
+    .addHelpText('after', examples('ase diff', 'ase diff origin/main HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"'))
+    .action(act('diff'));
+
+  program
+    .command('sync')
+    .description('pull (rebase) and push, re-checking the rules on the merged result first')
+    .option('--remote <name>', 'remote to sync with', 'origin')
+    .addHelpText('after', examples('ase sync'))
+    .action(act('sync'));
+
+  program
+    .command('note')
+    .argument('<slug>', 'customer slug')
+    .description('a short plain-text note about the customer for the ticketing tool')
+    .addHelpText('after', examples('ase note acme | pbcopy'))
+    .action(act('note'));
+}
+
+function hintFor(err: CommanderError, argv: readonly string[]): string {
+  const sub = argv.find((a) => !a.startsWith('-') && a in loaders);
+  return sub ? `see \`ase ${sub} --help\`` : 'see `ase --help`';
+}
+
+/** Runs ase with `argv` (without node and script); returns the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('ase');
+  program
+    .description('ase: the assigned support engineers registry, kept as YAML in git')
+    .version(VERSION, '--version', 'print the version')
+    .option('-r, --registry <dir>', 'registry folder (default: nearest registry/ above here, or ASE_REGISTRY)')
+    .option('--today <date>', 'date to check against, YYYY-MM-DD (default: ASE_TODAY, else the clock)')
+    .option('--no-color', 'plain output (also NO_COLOR)')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: () => undefined,
+    })
+    .addHelpText('after', examples('npx ase status', 'ase lint --format github', 'ase assign acme --engineer alice --backup bob') + '\nExit codes: 0 ok, 1 findings or refused change, 2 bad usage or input, 3 environment (git, lock).\n');
+  program.commands.forEach((c) => c.exitOverride());
+
+  const act = (name: string) =>
+    async (...args: any[]) => {
+      const command = args.at(-1) as Command;
+      const opts = command.optsWithGlobals() as RawGlobals & Record<string, unknown>;
+      const globals = resolveGlobals(opts, io);
+      const positional = command.processedArgs ?? [];
+      const mod = await loaders[name]!();
+      exitCode = await mod.run({ ...opts, args: positional }, globals, io);
+    };
+  declare(program, act);
+  for (const c of program.commands) {
+    c.exitOverride();
+    c.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined });
+    c.showSuggestionAfterError(true);
+    for (const s of c.commands) {
+      s.exitOverride();
+      s.configureOutput({ writeOut: (s2) => io.out(s2), writeErr: (s2) => io.err(s2), outputError: () => undefined });
+    }
+  }
+
+  if (argv.length === 0) {
+    io.out(program.helpInformation());
+    return EXIT.ok;
+  }
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+      if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+      io.err(`ase: ${err.message.replace(/^error: /, '')}\nhint: ${hintFor(err, argv)}\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof AseError) {
+      io.err(`ase: ${err.message}\n${err.hint ? `hint: ${err.hint}\n` : ''}`);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    io.err(`ase: internal error: ${e?.message ?? String(err)}\nhint: this is a bug in ase; please report it with the command you ran${io.env.ASE_DEBUG ? `\n${e?.stack}` : ' (ASE_DEBUG=1 shows details)'}\n`);
+    return EXIT.environment;
+  }
+}
+
+if (process.env.VITEST === undefined) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = EXIT.environment;
+    },
+  );
+}

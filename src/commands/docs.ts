@@ -1,0 +1,6 @@
+/** `ase docs`: not built yet. */
+import { UsageError } from '../errors.js';
+
+export async function run(): Promise<number> {
+  throw new UsageError('`ase docs` is not available yet in this version');
+}

@@ -1,0 +1,6 @@
+/** `ase engineers-set`: not built yet. */
+import { UsageError } from '../errors.js';
+
+export async function run(): Promise<number> {
+  throw new UsageError('`ase engineers-set` is not available yet in this version');
+}

@@ -1,0 +1,6 @@
+/** `ase import`: not built yet. */
+import { UsageError } from '../errors.js';
+
+export async function run(): Promise<number> {
+  throw new UsageError('`ase import` is not available yet in this version');
+}

@@ -1,0 +1,27 @@
+/** `ase show <slug>`: one customer in full. */
+import { customerFull } from '../core/customer-json.js';
+import { peopleByHandle } from '../core/queries.js';
+import type { Globals } from '../cli/globals.js';
+import type { Io } from '../cli/io.js';
+import { makeStyle } from '../cli/style.js';
+import { customerText } from '../report/customer-text.js';
+import { evaluate, findCustomer, openRegistry } from '../registry/open.js';
+
+export interface ShowArgs {
+  args: [string];
+  json?: boolean;
+}
+
+export async function run(args: ShowArgs, globals: Globals, io: Io): Promise<number> {
+  const { loaded } = openRegistry(globals, io);
+  const customer = findCustomer(loaded, args.args[0]);
+  if (args.json) {
+    io.out(`${JSON.stringify(customerFull(customer), null, 2)}\n`);
+    return 0;
+  }
+  const { registry } = loaded;
+  const findings = evaluate(loaded, globals.today);
+  const ctx = { config: registry.config, people: peopleByHandle(registry.people), today: globals.today, findings };
+  io.out(customerText(customer, ctx, await makeStyle(globals.color)));
+  return 0;
+}

@@ -1,0 +1,128 @@
+/** Domain types of the registry. Pure data: no fs, git, clock or colours here. */
+
+export const SEGMENTS = ['post-sales', 'pre-sales'] as const;
+export const TERMS = ['long-term', 'temporary'] as const;
+export const STATUSES = ['requested', 'active', 'ended', 'rejected'] as const;
+export const ROLES = ['support-engineer', 'customer-engineer', 'cs-leadership', 'ce-leadership', 'sales-leadership'] as const;
+export const APPROVERS = ['cs', 'ce', 'sales'] as const;
+export const TRANSITION_REASONS = ['stagnating', 'exposure', 'workload', 'leave', 'customer-request', 'other'] as const;
+
+export type Segment = (typeof SEGMENTS)[number];
+export type Term = (typeof TERMS)[number];
+export type Status = (typeof STATUSES)[number];
+export type Role = (typeof ROLES)[number];
+export type Approver = (typeof APPROVERS)[number];
+export type TransitionReason = (typeof TRANSITION_REASONS)[number];
+
+/** The leadership role that gives each approval. */
+export const APPROVER_ROLE: Record<Approver, Role> = {
+  cs: 'cs-leadership',
+  ce: 'ce-leadership',
+  sales: 'sales-leadership',
+};
+
+export interface Config {
+  cap: number;
+  max_per_engineer: number;
+  checkin_every_days: number;
+  checkin_grace_days: number;
+  docs_stale_after_days: number;
+  ends_soon_days: number;
+  require_approvals: boolean;
+  rotation_hint_days: number;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  cap: 15,
+  max_per_engineer: 3,
+  checkin_every_days: 7,
+  checkin_grace_days: 3,
+  docs_stale_after_days: 90,
+  ends_soon_days: 14,
+  require_approvals: false,
+  rotation_hint_days: 365,
+};
+
+export interface Person {
+  handle: string;
+  name: string;
+  roles: Role[];
+  email?: string;
+  timezone?: string;
+  active: boolean;
+  overloaded: boolean;
+}
+
+export interface Dated {
+  by: string;
+  on: string;
+}
+
+export interface Request extends Dated {
+  reason?: string;
+}
+
+export interface Checkin {
+  on: string;
+  with: string;
+  going_well?: string;
+  frustrations?: string;
+  goals?: string;
+  context?: string;
+}
+
+export interface HistoryEntry {
+  on: string;
+  event: 'assigned' | 'transition' | 'ended';
+  engineer?: string;
+  backup?: string;
+  reason?: string;
+  note?: string;
+}
+
+export interface Docs {
+  design_doc?: string;
+  updated_on?: string;
+  salesforce_synced_on?: string;
+}
+
+export interface Customer {
+  slug: string;
+  /** Path of the customer's file as shown to people (relative to the git work tree). */
+  file: string;
+  name: string;
+  segment?: Segment;
+  term?: Term;
+  ends_on?: string;
+  status?: Status;
+  engineer?: string;
+  backup?: string;
+  communicated?: boolean;
+  ce?: string;
+  since?: string;
+  ended_on?: string;
+  request?: Request;
+  approvals: Partial<Record<Approver, Dated>>;
+  rejection?: Request;
+  docs: Docs;
+  environment?: { note?: string; link?: string; updated_on?: string };
+  checkins: Checkin[];
+  history: HistoryEntry[];
+  /** Everything stored in the file, as read (for `show`). */
+  raw: Record<string, unknown>;
+}
+
+/** Where each registry file lives, as shown to people. */
+export interface RegistryFiles {
+  config: string;
+  people: string;
+  customersDir: string;
+  page: string;
+}
+
+export interface Registry {
+  files: RegistryFiles;
+  config: Config;
+  people: Person[];
+  customers: Customer[];
+}

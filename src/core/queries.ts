@@ -1,0 +1,37 @@
+/** Small pure questions about the registry that several rules and commands ask. */
+import { latest } from './dates.js';
+import type { Customer, Person, Registry } from './model.js';
+
+export function isActive(c: Customer): boolean {
+  return c.status === 'active';
+}
+
+export function activeCustomers(registry: Registry): Customer[] {
+  return registry.customers.filter(isActive);
+}
+
+export function peopleByHandle(people: readonly Person[]): Map<string, Person> {
+  const map = new Map<string, Person>();
+  for (const p of people) if (!map.has(p.handle)) map.set(p.handle, p);
+  return map;
+}
+
+/** Date of the latest CE check-in, if any. */
+export function lastCheckin(c: Customer): string | undefined {
+  return latest(c.checkins.map((x) => x.on));
+}
+
+/** Active customers each engineer carries, as primary and as backup. */
+export function loadByEngineer(registry: Registry): Map<string, { primary: Customer[]; backup: Customer[] }> {
+  const load = new Map<string, { primary: Customer[]; backup: Customer[] }>();
+  const entry = (h: string) => {
+    let e = load.get(h);
+    if (!e) load.set(h, (e = { primary: [], backup: [] }));
+    return e;
+  };
+  for (const c of activeCustomers(registry)) {
+    if (c.engineer) entry(c.engineer).primary.push(c);
+    if (c.backup) entry(c.backup).backup.push(c);
+  }
+  return load;
+}

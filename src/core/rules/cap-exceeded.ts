@@ -1,0 +1,23 @@
+import { activeCustomers } from '../queries.js';
+import type { Rule } from './rule.js';
+
+/** More active customers than the cap: flags the most recently activated ones beyond it. */
+export const capExceeded: Rule = {
+  code: 'cap-exceeded',
+  check({ registry }) {
+    const active = activeCustomers(registry);
+    const { cap } = registry.config;
+    if (active.length <= cap) return [];
+    const newestLast = [...active].sort((a, b) => (a.since ?? '').localeCompare(b.since ?? '') || a.slug.localeCompare(b.slug));
+    return newestLast.slice(cap).map((c) => ({
+      rule: 'cap-exceeded' as const,
+      severity: 'error' as const,
+      file: c.file,
+      path: ['status'],
+      subject: { slug: c.slug },
+      message:
+        `cap exceeded: ${active.length} active customers, cap is ${cap} (${registry.files.config}: cap); ` +
+        `end or transition an assignment, or raise the cap with leadership's agreement`,
+    }));
+  },
+};

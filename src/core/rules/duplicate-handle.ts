@@ -1,0 +1,27 @@
+import type { PendingFinding } from '../findings.js';
+import type { Rule } from './rule.js';
+
+/** Handles identify people everywhere, so each appears once in the roster. */
+export const duplicateHandle: Rule = {
+  code: 'duplicate-handle',
+  check({ registry }) {
+    const seen = new Map<string, number>();
+    const findings: PendingFinding[] = [];
+    registry.people.forEach((p, i) => {
+      const first = seen.get(p.handle);
+      if (first === undefined) {
+        seen.set(p.handle, i);
+        return;
+      }
+      findings.push({
+        rule: 'duplicate-handle',
+        severity: 'error',
+        file: registry.files.people,
+        path: ['people', i, 'handle'],
+        subject: { handle: p.handle },
+        message: `handle "${p.handle}" is listed twice (also entry ${first + 1}): merge the two entries`,
+      });
+    });
+    return findings;
+  },
+};

@@ -1,0 +1,37 @@
+import type { PendingFinding } from '../findings.js';
+import { loadByEngineer } from '../queries.js';
+import type { Rule } from './rule.js';
+
+/** An engineer above `max_per_engineer` active primaries, or one who said they are overloaded. */
+export const engineerOverloaded: Rule = {
+  code: 'engineer-overloaded',
+  check({ registry }) {
+    const load = loadByEngineer(registry);
+    const max = registry.config.max_per_engineer;
+    const findings: PendingFinding[] = [];
+    registry.people.forEach((p, i) => {
+      const primary = load.get(p.handle)?.primary.length ?? 0;
+      if (primary > max) {
+        findings.push({
+          rule: 'engineer-overloaded',
+          severity: 'warning',
+          file: registry.files.people,
+          path: ['people', i, 'handle'],
+          subject: { handle: p.handle },
+          message: `${p.handle} is primary on ${primary} active customers, above max_per_engineer ${max} (${registry.files.config}): rebalance with \`ase transition\``,
+        });
+      }
+      if (p.overloaded) {
+        findings.push({
+          rule: 'engineer-overloaded',
+          severity: 'warning',
+          file: registry.files.people,
+          path: ['people', i, 'overloaded'],
+          subject: { handle: p.handle },
+          message: `${p.handle} has said they are overloaded: the team should rebalance, then \`ase engineers set ${p.handle} --available\``,
+        });
+      }
+    });
+    return findings;
+  },
+};

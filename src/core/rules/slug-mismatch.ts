@@ -1,0 +1,43 @@
+import type { PendingFinding } from '../findings.js';
+import { isSlug } from '../slug.js';
+import type { Rule } from './rule.js';
+
+function nameKey(name: string): string {
+  return name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** File names must be valid slugs, and no two customers may share a display name. */
+export const slugMismatch: Rule = {
+  code: 'slug-mismatch',
+  check({ registry }) {
+    const findings: PendingFinding[] = [];
+    const byName = new Map<string, string>();
+    const sorted = [...registry.customers].sort((a, b) => a.slug.localeCompare(b.slug));
+    for (const c of sorted) {
+      if (!isSlug(c.slug)) {
+        findings.push({
+          rule: 'slug-mismatch',
+          severity: 'error',
+          file: c.file,
+          path: [],
+          subject: { slug: c.slug },
+          message: `file name "${c.slug}.yaml" is not a valid slug (lowercase letters, digits, hyphens, at most 64): rename the file`,
+        });
+      }
+      if (typeof c.raw.name !== 'string') continue;
+      const key = nameKey(c.name);
+      const other = byName.get(key);
+      if (other !== undefined) {
+        findings.push({
+          rule: 'slug-mismatch',
+          severity: 'error',
+          file: c.file,
+          path: ['name'],
+          subject: { slug: c.slug },
+          message: `customer name "${c.name}" is also used by ${other}.yaml: keep one file per customer`,
+        });
+      } else byName.set(key, c.slug);
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,64 @@
+import type { NodePath, PendingFinding } from '../findings.js';
+import { APPROVERS, APPROVER_ROLE, type Customer, type Role } from '../model.js';
+import type { Rule, RuleContext } from './rule.js';
+
+interface HandleUse {
+  handle: string;
+  path: NodePath;
+  as: string;
+  role?: Role;
+  /** The person must still be active (current engineer or backup of an active customer). */
+  mustBeActive?: boolean;
+}
+
+function uses(c: Customer): HandleUse[] {
+  const current = c.status === 'active';
+  const out: HandleUse[] = [];
+  const add = (handle: string | undefined, use: Omit<HandleUse, 'handle'>) => {
+    if (handle !== undefined) out.push({ handle, ...use });
+  };
+  add(c.engineer, { path: ['engineer'], as: 'engineer', role: 'support-engineer', mustBeActive: current });
+  add(c.backup, { path: ['backup'], as: 'backup', role: 'support-engineer', mustBeActive: current });
+  add(c.ce, { path: ['ce'], as: 'CE', role: 'customer-engineer' });
+  add(c.request?.by, { path: ['request', 'by'], as: 'requester' });
+  add(c.rejection?.by, { path: ['rejection', 'by'], as: 'rejecter' });
+  for (const a of APPROVERS) {
+    add(c.approvals[a]?.by, { path: ['approvals', a, 'by'], as: `${a} approver`, role: APPROVER_ROLE[a] });
+  }
+  c.checkins.forEach((x, i) => add(x.with || undefined, { path: ['checkins', i, 'with'], as: 'check-in participant' }));
+  c.history.forEach((h, i) => {
+    add(h.engineer, { path: ['history', i, 'engineer'], as: 'engineer in history' });
+    add(h.backup, { path: ['history', i, 'backup'], as: 'backup in history' });
+  });
+  return out;
+}
+
+function problem(ctx: RuleContext, use: HandleUse): string | undefined {
+  const person = ctx.people.get(use.handle);
+  const roster = ctx.registry.files.people;
+  if (!person) return `unknown person "${use.handle}" as ${use.as}: add them to ${roster} or fix the handle`;
+  if (use.role && !person.roles.includes(use.role)) {
+    return `"${use.handle}" is ${use.as} but does not have the ${use.role} role in ${roster}: add the role or name someone who has it`;
+  }
+  if (use.mustBeActive && !person.active) {
+    return `"${use.handle}" is ${use.as} but is marked inactive in ${roster}: hand over with \`ase transition\``;
+  }
+  return undefined;
+}
+
+/** Every handle must be in the roster, with the role its place needs. */
+export const unknownPerson: Rule = {
+  code: 'unknown-person',
+  check(ctx) {
+    const findings: PendingFinding[] = [];
+    for (const c of ctx.registry.customers) {
+      for (const use of uses(c)) {
+        const message = problem(ctx, use);
+        if (message) {
+          findings.push({ rule: 'unknown-person', severity: 'error', file: c.file, path: use.path, subject: { slug: c.slug }, message });
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,51 @@
+/** Assembles loaded files into the registry model and resolves rule findings to positions. Pure. */
+import { compareFindings, type Finding, type PendingFinding } from '../core/findings.js';
+import type { Registry, RegistryFiles } from '../core/model.js';
+import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
+import type { LoadedFile } from '../source/load-file.js';
+
+export interface LoadedRegistry {
+  registry: Registry;
+  /** Every loaded file by its display path. */
+  files: Map<string, LoadedFile>;
+  /** Findings about single files (syntax, schema, unreadable files). */
+  fileFindings: Finding[];
+}
+
+export interface CustomerSource {
+  slug: string;
+  loaded: LoadedFile;
+}
+
+export function buildRegistry(
+  files: RegistryFiles,
+  config: LoadedFile | undefined,
+  people: LoadedFile | undefined,
+  customers: readonly CustomerSource[],
+  extraFindings: readonly Finding[] = [],
+): LoadedRegistry {
+  const all = new Map<string, LoadedFile>();
+  const fileFindings: Finding[] = [...extraFindings];
+  for (const f of [config, people, ...customers.map((c) => c.loaded)]) {
+    if (!f) continue;
+    all.set(f.file, f);
+    fileFindings.push(...f.findings);
+  }
+  const registry: Registry = {
+    files,
+    config: normaliseConfig(config?.data),
+    people: normalisePeople(people?.data),
+    customers: customers.map((c) => normaliseCustomer(c.slug, c.loaded.file, c.loaded.data)),
+  };
+  return { registry, files: all, fileFindings };
+}
+
+/** Gives rule findings their line and column, then sorts everything. */
+export function resolveFindings(loaded: LoadedRegistry, pending: readonly PendingFinding[]): Finding[] {
+  const resolved = pending.map((p): Finding => {
+    const file = loaded.files.get(p.file);
+    const pos = file ? file.position(p.path, p.key) : { line: 1, column: 1 };
+    return { rule: p.rule, severity: p.severity, file: p.file, line: pos.line, column: pos.column, message: p.message, subject: p.subject };
+  });
+  return [...loaded.fileFindings, ...resolved].sort(compareFindings);
+}

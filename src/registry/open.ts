@@ -1,0 +1,50 @@
+/** Opens the registry a command works on: discover it, read it, and evaluate the rules. */
+import { checkRegistry } from '../core/check.js';
+import type { Finding } from '../core/findings.js';
+import type { Customer } from '../core/model.js';
+import { isSlug } from '../core/slug.js';
+import { UsageError } from '../errors.js';
+import type { Globals } from '../cli/globals.js';
+import type { Io } from '../cli/io.js';
+import type { LoadedRegistry } from './build.js';
+import { resolveFindings } from './build.js';
+import { discoverRegistry, type RegistryLocation } from './discover.js';
+import { readRegistry } from './read.js';
+
+export interface OpenRegistry {
+  location: RegistryLocation;
+  loaded: LoadedRegistry;
+}
+
+export function openRegistry(globals: Globals, io: Io): OpenRegistry {
+  const location = discoverRegistry(io.cwd, globals.registry);
+  return { location, loaded: readRegistry(location) };
+}
+
+/** Every finding of the file checks and the model rules, positioned and sorted. */
+export function evaluate(loaded: LoadedRegistry, today: string): Finding[] {
+  return resolveFindings(loaded, checkRegistry(loaded.registry, today));
+}
+
+/** A slug argument: bad input (exit 2) unless it is a valid slug. */
+export function checkSlugArg(slug: string): string {
+  if (!isSlug(slug)) {
+    throw new UsageError(
+      `"${slug}" is not a valid customer slug`,
+      'a slug is lowercase letters, digits and hyphens, starts with a letter or digit, at most 64 characters (e.g. acme-corp)',
+    );
+  }
+  return slug;
+}
+
+/** The customer with `slug`, or a usage error that lists what exists. */
+export function findCustomer(loaded: LoadedRegistry, slug: string): Customer {
+  checkSlugArg(slug);
+  const found = loaded.registry.customers.find((c) => c.slug === slug);
+  if (found) return found;
+  const close = loaded.registry.customers.map((c) => c.slug).filter((s) => s.startsWith(slug.slice(0, 3)) || slug.startsWith(s.slice(0, 3)));
+  throw new UsageError(
+    `unknown customer "${slug}"`,
+    close.length > 0 ? `did you mean ${close.slice(0, 3).join(', ')}? \`ase list --all\` lists every customer` : '`ase list --all` lists every customer',
+  );
+}

@@ -1,0 +1,22 @@
+/** Findings as GitHub Actions workflow commands, so they show as annotations on the pull request. */
+import { countFindings, type Finding } from '../core/findings.js';
+
+/** Escapes the message part of a workflow command. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a property value (file, title) of a workflow command. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function findingsGithub(findings: readonly Finding[]): string {
+  const lines = findings.map((f) => {
+    const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`ase ${f.rule}`)}`];
+    return `::${f.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(f.message)}`;
+  });
+  const { errors, warnings } = countFindings(findings);
+  lines.push(`ase lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return `${lines.join('\n')}\n`;
+}

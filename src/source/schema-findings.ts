@@ -1,0 +1,101 @@
+/** Checks data against its JSON Schema (precompiled by ajv) and words each problem for people. */
+import * as validators from '../generated/validators.cjs';
+import type { AjvError } from '../generated/validators.cjs';
+import type { NodePath } from '../core/findings.js';
+
+export type FileKind = 'config' | 'people' | 'customer';
+
+/** A schema problem at a node, before its position is resolved. */
+export interface SchemaProblem {
+  path: NodePath;
+  key: boolean;
+  message: string;
+}
+
+function pointerToPath(pointer: string): NodePath {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function fieldName(path: NodePath): string {
+  return path.length === 0 ? 'the file' : `\`${path.map(String).join('.')}\``;
+}
+
+function show(value: unknown): string {
+  const s = JSON.stringify(value);
+  return s === undefined ? String(value) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function valueAt(data: unknown, path: NodePath): unknown {
+  let v: unknown = data;
+  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[seg] : undefined;
+  return v;
+}
+
+function typeName(value: unknown): string {
+  return value === null ? 'nothing (null)' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+
+const PATTERN_HINTS: Record<string, string> = {
+  '^\\d{4}-\\d{2}-\\d{2}$': 'a date written YYYY-MM-DD',
+  '^[a-z0-9][a-z0-9-]{0,63}$': 'a handle: lowercase letters, digits and hyphens',
+};
+
+function describe(e: AjvError, data: unknown, path: NodePath): SchemaProblem | undefined {
+  const where = fieldName(path);
+  const value = valueAt(data, path);
+  switch (e.keyword) {
+    case 'required': {
+      const field = String(e.params.missingProperty);
+      const because = e.schemaPath.includes('/allOf/0/') ? ' (a temporary assignment needs its end date)' : e.schemaPath.includes('/allOf/1/') ? ' (an active assignment needs its engineer)' : '';
+      return { path, key: true, message: `missing required field \`${field}\` in ${where}${because}: add it` };
+    }
+    case 'additionalProperties': {
+      const field = String(e.params.additionalProperty);
+      return { path: [...path, field], key: true, message: `unknown field \`${field}\`${path.length ? ` in ${where}` : ''}: remove it or fix its spelling (see the schema)` };
+    }
+    case 'enum':
+      return { path, key: false, message: `${where} is ${show(value)}, expected one of: ${(e.params.allowedValues as unknown[]).join(', ')}` };
+    case 'const':
+      return { path, key: false, message: `${where} must be ${show(e.params.allowedValue)}` };
+    case 'type':
+      return { path, key: false, message: `${where} must be ${e.params.type === 'object' ? 'a mapping' : e.params.type === 'array' ? 'a list' : `a ${String(e.params.type)}`}, got ${typeName(value)}` };
+    case 'format':
+      return e.params.format === 'date'
+        ? { path, key: false, message: `${where} is ${show(value)}, not a real date: write YYYY-MM-DD` }
+        : { path, key: false, message: `${where} is ${show(value)}, not a valid ${String(e.params.format)}` };
+    case 'pattern':
+      return { path, key: false, message: `${where} is ${show(value)}, expected ${PATTERN_HINTS[String(e.params.pattern)] ?? `to match ${String(e.params.pattern)}`}` };
+    case 'anyOf':
+      return { path, key: false, message: `${where} must be text, or a mapping of why, pros and cons` };
+    case 'if':
+      return undefined;
+    default:
+      return { path, key: false, message: `${where} ${e.message ?? 'is invalid'}` };
+  }
+}
+
+/** One problem per offending node: several keywords failing on one value say one thing. */
+export function schemaProblems(kind: FileKind, data: unknown): SchemaProblem[] {
+  const validate = validators[kind];
+  if (validate(data)) return [];
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  const errors = validate.errors ?? [];
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf' && anyOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`))) continue;
+    const path = pointerToPath(e.instancePath);
+    const problem = describe(e, data, path);
+    if (!problem) continue;
+    const id = `${problem.path.join('/')}|${problem.key}|${String(e.params.missingProperty ?? '')}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    problems.push(problem);
+  }
+  return problems;
+}
