@@ -1,5 +1,12 @@
 // Build: compile the JSON Schemas to standalone validators, then bundle the CLI with esbuild.
-// Precompiling saves ajv's 30-40 ms schema compilation on every start.
+// Start-up is what makes every command feel instant, so the build keeps the entry small:
+// - precompiled validators save ajv's 30-40 ms schema compilation on every start, and small
+//   format checks (src/source/formats.cjs) replace ajv-formats' full module;
+// - the text layer (yaml, validators) is a separate CommonJS bundle, dist/source.cjs, that the
+//   registry reader loads synchronously only on a cache miss (see src/registry/source-module.ts);
+//   it is also the worker-thread script for parallel parsing;
+// - commands are split into chunks loaded on demand, everything minified.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,13 +15,21 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const Ajv = require('ajv').default;
-const addFormats = require('ajv-formats').default;
+const { _ } = require('ajv');
 const standaloneCode = require('ajv/dist/standalone').default;
+const formats = require('../src/source/formats.cjs');
 
 const kinds = ['config', 'people', 'customer'];
 const schemas = kinds.map((k) => JSON.parse(readFileSync(join(root, 'schemas', `${k}.schema.json`), 'utf8')));
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, code: { source: true }, allowUnionTypes: true });
-addFormats(ajv);
+const ajv = new Ajv({
+  allErrors: true,
+  strict: true,
+  strictRequired: false,
+  allowUnionTypes: true,
+  // The generated code requires the format checks from this path, relative to src/generated/.
+  code: { source: true, formats: _`require("../source/formats.cjs")` },
+});
+for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
 schemas.forEach((s) => ajv.addSchema(s));
 const refs = Object.fromEntries(kinds.map((k, i) => [k, schemas[i].$id]));
 const generated = join(root, 'src', 'generated');
@@ -31,24 +46,64 @@ if (current !== code) {
 if (process.argv.includes('--validators-only')) process.exit(0);
 
 const esbuild = require('esbuild');
-// Build beside dist/ and swap it in, so a CLI already running from dist/ is not broken mid-build.
-const fresh = join(root, `.dist-${process.pid}`);
-await esbuild.build({
-  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-  outdir: fresh,
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
+  // ASE_BUILD_PROFILE=1 keeps names readable in CPU profiles.
+  minify: !process.env.ASE_BUILD_PROFILE,
+  keepNames: true,
   legalComments: 'none',
+  define: { ASE_VERSION: JSON.stringify(version) },
+  logLevel: 'warning',
+};
+// Build beside dist/ and swap it in, so a CLI already running from dist/ is not broken mid-build.
+const fresh = join(root, `.dist-${process.pid}`);
+
+// 1. The text layer, loaded on demand and run in worker threads.
+await esbuild.build({
+  ...common,
+  entryPoints: { source: join(root, 'src', 'source', 'parse-api.ts') },
+  outdir: fresh,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+});
+const sourceCode = readFileSync(join(fresh, 'source.cjs'), 'utf8');
+// The lint cache is keyed by this: entries written by other code (or schemas) are never used.
+const sourceHash = createHash('sha1').update(version).update('\0').update(sourceCode).digest('hex').slice(0, 20);
+
+// 2. The CLI, with the text layer swapped for a synchronous lazy load of dist/source.cjs.
+const lazySource = {
+  name: 'lazy-source',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]registry[\\/]source-module\.ts$/ }, () => ({
+      loader: 'js',
+      resolveDir: join(root, 'src', 'registry'),
+      contents: `
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+const here = new URL('.', import.meta.url);
+const script = fileURLToPath(new URL('source.cjs', here.pathname.endsWith('/chunks/') ? new URL('..', here) : here));
+let api;
+export function sourceModule() { return (api ??= createRequire(import.meta.url)(script)); }
+export function workerScript() { return script; }
+export function sourceHash() { return ${JSON.stringify(sourceHash)}; }
+`,
+    }));
+  },
+};
+await esbuild.build({
+  ...common,
+  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  outdir: fresh,
+  splitting: true,
+  format: 'esm',
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import{createRequire as __ase_cr}from'node:module';const require=__ase_cr(import.meta.url);" },
-  define: { ASE_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
-  logLevel: 'warning',
+  plugins: [lazySource],
 });
+
 const old = join(root, `.dist-old-${process.pid}`);
 if (existsSync(join(root, 'dist'))) renameSync(join(root, 'dist'), old);
 renameSync(fresh, join(root, 'dist'));

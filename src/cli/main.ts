@@ -46,6 +46,7 @@ const WRITE_HELP = '\nWrites: checks the whole registry first, then commits exac
 /** Declares every command; `act` runs the command module by name. */
 function declare(program: Command, act: (name: string) => (...args: any[]) => Promise<void>): void {
   const dryRun = () => new Option('--dry-run', 'show the change as a diff and write nothing');
+  const jsonFormat = () => new Option('--format <format>', 'text for people, json for programs (same as --json)').choices(['text', 'json']);
 
   program
     .command('init')
@@ -62,6 +63,7 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
     .option('--segment <segment>', 'only post-sales or pre-sales')
     .option('--status <status>', 'only requested, active, ended or rejected')
     .option('--json', 'print JSON for programs')
+    .addOption(jsonFormat())
     .addHelpText('after', examples('ase list', 'ase list --all --segment pre-sales', 'ase list --engineer alice --json'))
     .action(act('list'));
 
@@ -70,6 +72,7 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
     .argument('<slug>', 'customer slug (its file name)')
     .description('one customer in full')
     .option('--json', 'print JSON for programs')
+    .addOption(jsonFormat())
     .addHelpText('after', examples('ase show acme', 'ase show acme --json'))
     .action(act('show'));
 
@@ -163,7 +166,7 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
     .option('--goals <text>', 'what are we trying to make happen?')
     .option('--context <text>', 'what context would help troubleshooting?')
     .addOption(dryRun())
-    .addHelpText('after', examples('ase checkin acme', 'ase checkin acme --with carol --going-well "Upgrade done" --frustrations none --goals "SSO rollout" --context "Air-gapped"') + WRITE_HELP)
+    .addHelpText('after', examples('ase checkin acme', 'ase checkin acme --with carol --going-well "Upgrade done" --frustrations none --goals "SSO rollout" --context "Air-gapped"') + '\nIn a terminal it asks each question not given as a flag, one at a time, showing the last check-in\'s answer\n(Enter skips, "=" keeps the last answer, Ctrl-D cancels). Without a terminal it never asks: missing\nanswers are left out, and at least one answer is needed.\n' + WRITE_HELP)
     .action(act('checkin'));
 
   program
@@ -182,6 +185,7 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
     .command('engineers')
     .description('workload per engineer: primary, backup, overloaded')
     .option('--json', 'print JSON for programs')
+    .addOption(jsonFormat())
     .addHelpText('after', examples('ase engineers', 'ase engineers --json', 'ase engineers set alice --overloaded'))
     .action(act('engineers'));
   engineers
@@ -198,8 +202,9 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
     .command('status')
     .description('what needs attention now, most urgent first')
     .option('--json', 'print JSON for programs')
+    .addOption(jsonFormat())
     .option('--strict', 'exit 1 when anything needs attention')
-    .addHelpText('after', examples('ase status', 'ase status --today 2026-12-01 --json'))
+    .addHelpText('after', examples('ase status', 'ase status --today 2026-12-01 --json') + '\nErrors and warnings are the cap and what `ase lint` reports; hints (ending soon, Salesforce sync,\npending requests, rotation) never fail --strict.\n')
     .action(act('status'));
 
   program
@@ -232,6 +237,7 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
     .argument('<slug>', 'customer slug')
     .description('who was assigned when, and why, read from git')
     .option('--json', 'print JSON for programs')
+    .addOption(jsonFormat())
     .addHelpText('after', examples('ase history acme', 'ase history acme --json'))
     .action(act('history'));
 
@@ -290,6 +296,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     async (...args: any[]) => {
       const command = args.at(-1) as Command;
       const opts = command.optsWithGlobals() as RawGlobals & Record<string, unknown>;
+      if (opts.format === 'json') opts.json = true;
       const globals = resolveGlobals(opts, io);
       const positional = command.processedArgs ?? [];
       const mod = await loaders[name]!();
@@ -315,7 +322,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return EXIT.ok;
       if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
       io.err(`ase: ${err.message.replace(/^error: /, '')}\nhint: ${hintFor(err, argv)}\n`);
       return EXIT.usage;

@@ -1,6 +1,19 @@
-/** `ase engineers`: not built yet. */
-import { UsageError } from '../errors.js';
+/** `ase engineers`: workload per support engineer. */
+import type { Globals } from '../cli/globals.js';
+import type { Io } from '../cli/io.js';
+import { makeStyle } from '../cli/style.js';
+import { engineersJson } from '../report/engineers-json.js';
+import { engineersText } from '../report/engineers-text.js';
+import { openRegistry } from '../registry/open.js';
+import { engineersWorkload } from '../status/workload.js';
 
-export async function run(): Promise<number> {
-  throw new UsageError('`ase engineers` is not available yet in this version');
+export interface EngineersArgs {
+  json?: boolean;
+}
+
+export async function run(args: EngineersArgs, globals: Globals, io: Io): Promise<number> {
+  const { registry } = openRegistry(globals, io).loaded;
+  const loads = engineersWorkload(registry);
+  io.out(args.json ? engineersJson(loads) : engineersText(loads, registry.config.max_per_engineer, await makeStyle(globals.color)));
+  return 0;
 }

@@ -1,6 +1,49 @@
-/** `ase history`: not built yet. */
+/** `ase history <slug>`: who was assigned when, and why, read from the customer file and git. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Globals } from '../cli/globals.js';
+import type { Io } from '../cli/io.js';
+import { makeStyle } from '../cli/style.js';
 import { UsageError } from '../errors.js';
+import { fileCommits } from '../git/log.js';
+import { mergeEvents, periodsOf, type Period } from '../history/periods.js';
+import { checkSlugArg, findCustomer, openRegistry } from '../registry/open.js';
+import { table } from '../report/table.js';
+import { oneLine } from '../write/commit-message.js';
 
-export async function run(): Promise<number> {
-  throw new UsageError('`ase history` is not available yet in this version');
+export interface HistoryArgs {
+  args: [string];
+  json?: boolean;
+}
+
+export async function run(args: HistoryArgs, globals: Globals, io: Io): Promise<number> {
+  const slug = checkSlugArg(args.args[0]);
+  const { location, loaded } = openRegistry(globals, io);
+  const path = `${location.files.customersDir}/${slug}.yaml`;
+  const root = location.gitRoot;
+  const customer = loaded.registry.customers.find((c) => c.slug === slug);
+  const commits = root !== undefined && (customer || !existsSync(join(location.dir, 'customers', `${slug}.yaml`))) ? await fileCommits(root, path) : [];
+  if (!customer && commits.length === 0) findCustomer(loaded, slug); // throws the usual unknown-customer error
+  if (!customer && commits.length === 0) throw new UsageError(`unknown customer "${slug}"`);
+  const periods = periodsOf(mergeEvents(customer?.history ?? [], commits));
+  if (args.json) {
+    io.out(`${JSON.stringify(periods, null, 2)}\n`);
+    return 0;
+  }
+  io.out(historyText(customer?.name ?? slug, periods, await makeStyle(globals.color)));
+  return 0;
+}
+
+function historyText(name: string, periods: readonly Period[], style: { bold(s: string): string; dim(s: string): string }): string {
+  if (periods.length === 0) return `${name}: no assignment yet\n`;
+  const rows = periods.map((p) => ({ ...p }));
+  return `${style.bold(name)}\n${table(rows, [
+    { header: 'FROM', value: (p) => p.from },
+    { header: 'TO', value: (p) => p.to ?? 'now' },
+    { header: 'ENGINEER', value: (p) => p.engineer ?? '-' },
+    { header: 'BACKUP', value: (p) => p.backup ?? '-' },
+    { header: 'REASON', value: (p) => oneLine([p.reason, p.note].filter(Boolean).join(': ') + (p.end_reason ? ` (ended: ${p.end_reason})` : ''), 80) },
+    { header: 'COMMIT', value: (p) => (p.commit ? p.commit.slice(0, 7) : '-') },
+    { header: 'BY', value: (p) => oneLine(p.author ?? '-', 40) },
+  ], style.bold)}`;
 }

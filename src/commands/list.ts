@@ -36,6 +36,10 @@ export async function run(args: ListArgs, globals: Globals, io: Io): Promise<num
   checkChoice('--status', args.status, STATUSES);
   const { loaded } = openRegistry(globals, io);
   const { registry } = loaded;
+  if (args.engineer !== undefined && !registry.people.some((p) => p.handle === args.engineer)) {
+    const engineers = registry.people.filter((p) => p.roles.includes('support-engineer')).map((p) => p.handle);
+    throw new UsageError(`--engineer "${args.engineer}" is not in ${registry.files.people}`, `engineers: ${engineers.join(', ') || 'none yet'}`);
+  }
   const rows = filterCustomers(registry.customers, args);
   if (args.json) {
     io.out(`${JSON.stringify(rows.map(customerSummary), null, 2)}\n`);

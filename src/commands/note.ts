@@ -1,6 +1,17 @@
-/** `ase note`: not built yet. */
-import { UsageError } from '../errors.js';
+/** `ase note <slug>`: a short plain-text note for the ticketing tool (never coloured). */
+import type { Globals } from '../cli/globals.js';
+import type { Io } from '../cli/io.js';
+import { peopleByHandle } from '../core/queries.js';
+import { customerNote } from '../report/customer-note.js';
+import { findCustomer, openRegistry } from '../registry/open.js';
 
-export async function run(): Promise<number> {
-  throw new UsageError('`ase note` is not available yet in this version');
+export interface NoteArgs {
+  args: [string];
+}
+
+export async function run(args: NoteArgs, globals: Globals, io: Io): Promise<number> {
+  const { loaded } = openRegistry(globals, io);
+  const customer = findCustomer(loaded, args.args[0]);
+  io.out(customerNote(customer, peopleByHandle(loaded.registry.people)));
+  return 0;
 }

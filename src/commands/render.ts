@@ -1,6 +1,70 @@
-/** `ase render`: not built yet. */
-import { UsageError } from '../errors.js';
+/** `ase render`: writes customer-exceptions.md from the registry, or checks that it is current. */
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { countFindings } from '../core/findings.js';
+import { EnvironmentError, RefusedError } from '../errors.js';
+import type { Globals } from '../cli/globals.js';
+import type { Io } from '../cli/io.js';
+import { evaluate, openRegistry } from '../registry/open.js';
+import { pagePath } from '../registry/page-check.js';
+import { readText } from '../registry/read.js';
+import { deletionsFirst, expectedPage, normaliseNewlines, pageToWrite } from '../render/expected.js';
+import { unifiedDiff } from '../write/line-diff.js';
 
-export async function run(): Promise<number> {
-  throw new UsageError('`ase render` is not available yet in this version');
+export interface RenderArgs {
+  check?: boolean;
+  out?: string;
+}
+
+function readIfThere(abs: string): string | undefined {
+  if (!existsSync(abs)) return undefined;
+  try {
+    return normaliseNewlines(readText(abs));
+  } catch (err) {
+    throw new EnvironmentError(`cannot read ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'check the file and its permissions');
+  }
+}
+
+/** Temp file beside the target, then rename: readers never see half a page. */
+function writeAtomically(abs: string, text: string): void {
+  const tmp = join(dirname(abs), `.${basename(abs)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, abs);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new EnvironmentError(`cannot write ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'check that the folder exists and is writable');
+  }
+}
+
+export async function run(args: RenderArgs, globals: Globals, io: Io): Promise<number> {
+  const { location, loaded } = openRegistry(globals, io);
+  const target = args.out !== undefined ? resolve(io.cwd, args.out) : pagePath(location);
+  const shown = args.out ?? location.files.page;
+  const existing = readIfThere(target);
+
+  if (args.check) {
+    if (existing === undefined) {
+      throw new RefusedError(`${shown} does not exist`, 'run `ase render` to write it, then commit it');
+    }
+    const expected = expectedPage(loaded.registry, existing);
+    if (existing === expected) {
+      io.out(`✔ ${shown} is up to date\n`);
+      return 0;
+    }
+    io.out(deletionsFirst(unifiedDiff(shown, existing, expected)));
+    io.err(`ase: ${shown} is out of date: the lines marked + are what \`ase render\` would write\nhint: run \`ase render\` and commit the page with your change\n`);
+    return 1;
+  }
+
+  const page = pageToWrite(loaded.registry, globals);
+  const { errors } = countFindings(evaluate(loaded, globals.today));
+  if (errors > 0) io.err(`ase: note: the registry has ${errors} lint error${errors === 1 ? '' : 's'}; the page shows the data as it is (\`ase lint\` lists them)\n`);
+  if (existing === page) {
+    io.out(`${shown} is already up to date\n`);
+    return 0;
+  }
+  writeAtomically(target, page);
+  io.out(`wrote ${shown}; ase does not commit it: commit it with your change (CI runs \`ase render --check\`)\n`);
+  return 0;
 }

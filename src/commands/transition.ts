@@ -1,6 +1,95 @@
-/** `ase transition`: not built yet. */
-import { UsageError } from '../errors.js';
+/** `ase transition <slug> --to/--backup --reason <code> [--note]`: hands a customer over. */
+import type { Globals } from '../cli/globals.js';
+import { parseDateArg } from '../cli/globals.js';
+import type { Io } from '../cli/io.js';
+import type { TransitionReason } from '../core/model.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { checkSlugArg } from '../registry/open.js';
+import { requireCustomer } from '../write/customer-check.js';
+import { requirePerson } from '../write/people-check.js';
+import { printResult } from '../write/print-result.js';
+import { runWrite } from '../write/transaction.js';
 
-export async function run(): Promise<number> {
-  throw new UsageError('`ase transition` is not available yet in this version');
+export interface TransitionArgs {
+  args: [string];
+  to?: string;
+  backup?: string;
+  reason: TransitionReason;
+  note?: string;
+  on?: string;
+  dryRun?: boolean;
+}
+
+/** The commit subject: who hands over to whom, and why. */
+export function transitionSubject(slug: string, from: { engineer?: string; backup?: string }, to: { engineer?: string; backup?: string }, reason: string): string {
+  const parts: string[] = [];
+  if (to.engineer !== from.engineer) parts.push(`${from.engineer ?? '(none)'} -> ${to.engineer}`);
+  if (to.backup !== from.backup) parts.push(`backup ${from.backup ?? '(none)'} -> ${to.backup ?? '(none)'}`);
+  return `transition(${slug}): ${parts.join(', ')} (${reason})`;
+}
+
+export async function run(args: TransitionArgs, globals: Globals, io: Io): Promise<number> {
+  const slug = checkSlugArg(args.args[0]);
+  if (args.to === undefined && args.backup === undefined) {
+    throw new UsageError('say who takes over: --to <handle> for the primary, --backup <handle> for the backup, or both', `for example: ase transition ${slug} --to bob --reason stagnating`);
+  }
+  const on = args.on !== undefined ? parseDateArg(args.on, '--on') : globals.today;
+  const change = {
+    action: 'transition',
+    slug,
+    subject: '',
+    body: [] as string[],
+    trailers: {} as Record<string, string | undefined>,
+    apply: (edit: import('../write/transaction.js').RegistryEdit) => {
+      const c = requireCustomer(edit.before, slug, ['active'], 'hand over', `only an active assignment can be handed over; \`ase assign ${slug}\` starts one`);
+      const engineer = args.to ?? c.engineer;
+      let backup = args.backup ?? c.backup;
+      if (args.to !== undefined) {
+        requirePerson(edit.before, args.to, '--to', 'support-engineer');
+        if (args.to === c.engineer) throw new RefusedError(`${args.to} is already the engineer of ${slug}`, 'name someone else with --to, or hand over only the backup with --backup');
+      }
+      if (args.backup !== undefined) {
+        if (c.segment === 'pre-sales') throw new RefusedError(`pre-sales customers never get a backup (${slug} is pre-sales)`, 'run it again without --backup');
+        requirePerson(edit.before, args.backup, '--backup', 'support-engineer');
+        if (args.backup === c.backup && args.to === undefined) throw new RefusedError(`${args.backup} is already the backup of ${slug}`, 'name someone else with --backup');
+      }
+      if (backup !== undefined && backup === engineer) {
+        throw new RefusedError(
+          `${engineer} would be both engineer and backup of ${slug}`,
+          args.backup === undefined ? `name a new backup too: --backup <handle>` : 'name a different backup',
+        );
+      }
+      if (c.segment === 'pre-sales') backup = undefined;
+      const doc = edit.customer(slug);
+      doc.set(['engineer'], engineer);
+      if (backup !== undefined) doc.set(['backup'], backup);
+      if (engineer !== c.engineer) doc.set(['since'], on);
+      doc.append(['history'], {
+        on,
+        event: 'transition',
+        engineer,
+        ...(backup ? { backup } : {}),
+        reason: args.reason,
+        ...(args.note ? { note: args.note } : {}),
+      });
+      change.subject = transitionSubject(slug, c, { engineer, backup }, args.reason);
+      change.body.push(
+        engineer !== c.engineer ? `${c.engineer ?? 'nobody'} hands ${c.name} over to ${engineer}, from ${on}.` : `${engineer} stays the engineer of ${c.name}.`,
+        ...(backup !== c.backup ? [`The backup changes from ${c.backup ?? 'nobody'} to ${backup ?? 'nobody'}.`] : []),
+        ...(args.note ? [`In their words: ${args.note}`] : []),
+      );
+      Object.assign(change.trailers, {
+        Engineer: engineer,
+        Backup: backup,
+        'Previous-Engineer': c.engineer,
+        'Previous-Backup': c.backup,
+        Reason: args.reason,
+        Note: args.note,
+        On: on,
+      });
+    },
+  };
+  change.subject = `transition(${slug}): ${args.to ?? ''} (${args.reason})`;
+  const result = await runWrite(change, globals, io, { dryRun: args.dryRun });
+  return printResult(result, io);
 }

@@ -18,6 +18,7 @@ import {
   type Request,
   type Role,
 } from './model.js';
+import { isDate } from './dates.js';
 
 type Obj = Record<string, unknown>;
 
@@ -27,6 +28,11 @@ export function isObject(value: unknown): value is Obj {
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/** A real YYYY-MM-DD date, or undefined: rules count days only from dates that exist (the schema reports the rest). */
+function date(value: unknown): string | undefined {
+  return isDate(value) ? value : undefined;
 }
 
 function oneOf<T extends string>(allowed: readonly T[], value: unknown): T | undefined {
@@ -88,7 +94,7 @@ function checkins(value: unknown): Checkin[] {
   if (!Array.isArray(value)) return [];
   const out: Checkin[] = [];
   for (const c of value) {
-    if (!isObject(c) || typeof c.on !== 'string') continue;
+    if (!isObject(c) || !isDate(c.on)) continue;
     out.push({
       on: c.on,
       with: str(c.with) ?? '',
@@ -130,23 +136,23 @@ export function normaliseCustomer(slug: string, file: string, data: unknown): Cu
     name: str(o.name) ?? slug,
     segment: oneOf(SEGMENTS, o.segment),
     term: oneOf(TERMS, o.term),
-    ends_on: str(o.ends_on),
+    ends_on: date(o.ends_on),
     status: oneOf(STATUSES, o.status),
     engineer: str(o.engineer),
     backup: str(o.backup),
     communicated: typeof o.communicated === 'boolean' ? o.communicated : undefined,
     ce: str(o.ce),
-    since: str(o.since),
-    ended_on: str(o.ended_on),
+    since: date(o.since),
+    ended_on: date(o.ended_on),
     request: request(o.request),
     approvals,
     rejection: request(o.rejection),
     docs: {
       design_doc: str(docs.design_doc),
-      updated_on: str(docs.updated_on),
-      salesforce_synced_on: str(docs.salesforce_synced_on),
+      updated_on: date(docs.updated_on),
+      salesforce_synced_on: date(docs.salesforce_synced_on),
     },
-    environment: env ? { note: str(env.note), link: str(env.link), updated_on: str(env.updated_on) } : undefined,
+    environment: env ? { note: str(env.note), link: str(env.link), updated_on: date(env.updated_on) } : undefined,
     checkins: checkins(o.checkins),
     history: history(o.history),
     raw: o,

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { RegistryFiles } from '../core/model.js';
-import { EnvironmentError, UsageError } from '../errors.js';
+import { EnvironmentError } from '../errors.js';
 
 export interface RegistryLocation {
   /** Absolute path of the registry folder (the one holding config.yaml). */
@@ -66,7 +66,8 @@ export function discoverRegistry(cwd: string, explicit: string | undefined): Reg
     const abs = resolve(cwd, explicit);
     const dir = registryAt(abs);
     if (!dir) {
-      throw new UsageError(`no registry at ${explicit}: expected config.yaml there or in ${join(explicit, 'registry')}`, 'create one with `ase init`, or point --registry at the folder holding config.yaml');
+      // Same exit as discovery finding nothing: the registry is missing from the environment.
+      throw new EnvironmentError(`no registry at ${explicit}: expected config.yaml there or in ${join(explicit, 'registry')}`, 'point --registry (or ASE_REGISTRY) at the registry folder or the folder holding registry/; `ase init` creates one');
     }
     return locationOf(dir);
   }

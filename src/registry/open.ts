@@ -10,6 +10,7 @@ import type { LoadedRegistry } from './build.js';
 import { resolveFindings } from './build.js';
 import { discoverRegistry, type RegistryLocation } from './discover.js';
 import { readRegistry } from './read.js';
+import { recoverBeforeRead } from '../write/recover-before-read.js';
 
 export interface OpenRegistry {
   location: RegistryLocation;
@@ -18,7 +19,8 @@ export interface OpenRegistry {
 
 export function openRegistry(globals: Globals, io: Io): OpenRegistry {
   const location = discoverRegistry(io.cwd, globals.registry);
-  return { location, loaded: readRegistry(location) };
+  recoverBeforeRead(location, io); // a killed write is finished first (one stat when there is none)
+  return { location, loaded: readRegistry(location, { io }) };
 }
 
 /** Every finding of the file checks and the model rules, positioned and sorted. */

@@ -1,11 +1,12 @@
 /** One customer in full, for people (`ase show`). */
 import { daysBetween } from '../core/dates.js';
 import type { Finding } from '../core/findings.js';
-import { APPROVERS, type Config, type Customer, type Person } from '../core/model.js';
-import { lastCheckin } from '../core/queries.js';
+import { APPROVERS, type Config, type Customer, type Person, type Registry } from '../core/model.js';
+import { transitionReadiness } from '../status/readiness.js';
 import type { Style } from './style.js';
 
 export interface ShowContext {
+  registry: Registry;
   config: Config;
   people: ReadonlyMap<string, Person>;
   today: string;
@@ -22,17 +23,6 @@ function age(date: string | undefined, today: string): string {
   if (!date) return 'never';
   const d = daysBetween(date, today);
   return `${date} (${d === 0 ? 'today' : d > 0 ? `${d} days ago` : `in ${-d} days`})`;
-}
-
-/** Whether docs and environment notes are current enough for a quick hand-over. */
-export function transitionReadiness(c: Customer, config: Config, today: string): { ready: boolean; why: string } {
-  const gaps: string[] = [];
-  if (!c.docs.design_doc) gaps.push('no design doc');
-  else if (!c.docs.updated_on || daysBetween(c.docs.updated_on, today) > config.docs_stale_after_days) gaps.push('design doc stale');
-  const last = lastCheckin(c);
-  if (!last || daysBetween(last, today) > config.checkin_every_days + config.checkin_grace_days) gaps.push('no recent CE check-in');
-  if (c.environment && !c.environment.note && !c.environment.link) gaps.push('environment emulation undocumented');
-  return gaps.length === 0 ? { ready: true, why: 'docs and check-ins are current' } : { ready: false, why: gaps.join(', ') };
 }
 
 export function customerText(c: Customer, ctx: ShowContext, style: Style): string {
@@ -65,11 +55,16 @@ export function customerText(c: Customer, ctx: ShowContext, style: Style): strin
   out.push(style.bold('Docs'));
   row('design doc', c.docs.design_doc ?? style.yellow('none linked'));
   row('updated', age(c.docs.updated_on, today));
-  row('salesforce', age(c.docs.salesforce_synced_on, today));
-  if (c.environment) row('environment', [c.environment.note?.trim(), c.environment.link].filter(Boolean).join(' — ') || '-');
+  const synced = c.docs.salesforce_synced_on;
+  const behind = c.docs.updated_on !== undefined && (synced === undefined || synced < c.docs.updated_on);
+  row('salesforce', `${age(synced, today)}${behind && c.docs.design_doc ? style.yellow(synced ? ' — behind the design doc: ask the CE to update it' : ' — ask the CE to update Salesforce') : ''}`);
+  if (c.environment) {
+    row('environment', [c.environment.note?.trim(), c.environment.link].filter(Boolean).join(' — ') || '-');
+    if (c.environment.updated_on) row('  updated', age(c.environment.updated_on, today));
+  }
   if (c.status === 'active') {
-    const r = transitionReadiness(c, ctx.config, today);
-    row('hand-over', r.ready ? style.green(`ready: ${r.why}`) : style.yellow(`not ready: ${r.why}`));
+    const r = transitionReadiness(c, ctx.registry, today);
+    row('hand-over', r.ready ? style.green('ready: docs, check-ins and notes are current') : style.yellow(`not ready: ${r.gaps.join(', ')}`));
   }
   const last = [...c.checkins].sort((a, b) => a.on.localeCompare(b.on)).at(-1);
   out.push('');

@@ -40,6 +40,15 @@ function typeName(value: unknown): string {
   return value === null ? 'nothing (null)' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 }
 
+/** What each JSON type is called for people, and how to write it. */
+const TYPE_FIX: Record<string, string> = {
+  object: 'a mapping: write `key: value` lines indented under it',
+  array: 'a list: write `- item` lines indented under it',
+  boolean: 'true or false: write one of them without quotes',
+  integer: 'a whole number: write digits without quotes',
+  string: 'text: quote it if it looks like a number, date or true/false',
+};
+
 const PATTERN_HINTS: Record<string, string> = {
   '^\\d{4}-\\d{2}-\\d{2}$': 'a date written YYYY-MM-DD',
   '^[a-z0-9][a-z0-9-]{0,63}$': 'a handle: lowercase letters, digits and hyphens',
@@ -51,19 +60,22 @@ function describe(e: AjvError, data: unknown, path: NodePath): SchemaProblem | u
   switch (e.keyword) {
     case 'required': {
       const field = String(e.params.missingProperty);
-      const because = e.schemaPath.includes('/allOf/0/') ? ' (a temporary assignment needs its end date)' : e.schemaPath.includes('/allOf/1/') ? ' (an active assignment needs its engineer)' : '';
-      return { path, key: true, message: `missing required field \`${field}\` in ${where}${because}: add it` };
+      // A field required by another field's value: point at the field that requires it.
+      const cause = e.schemaPath.includes('/allOf/0/') ? { at: 'term', why: ' (a temporary assignment needs its end date)' } : e.schemaPath.includes('/allOf/1/') ? { at: 'status', why: ' (an active assignment needs its engineer)' } : undefined;
+      if (cause && path.length === 0) return { path: [cause.at], key: true, message: `missing required field \`${field}\`${cause.why}: add it` };
+      return { path, key: true, message: `missing required field \`${field}\` in ${where}: add it` };
     }
     case 'additionalProperties': {
       const field = String(e.params.additionalProperty);
       return { path: [...path, field], key: true, message: `unknown field \`${field}\`${path.length ? ` in ${where}` : ''}: remove it or fix its spelling (see the schema)` };
     }
     case 'enum':
-      return { path, key: false, message: `${where} is ${show(value)}, expected one of: ${(e.params.allowedValues as unknown[]).join(', ')}` };
+      return { path, key: false, message: `${where} is ${show(value)}: use one of ${(e.params.allowedValues as unknown[]).join(', ')}` };
     case 'const':
       return { path, key: false, message: `${where} must be ${show(e.params.allowedValue)}` };
     case 'type':
-      return { path, key: false, message: `${where} must be ${e.params.type === 'object' ? 'a mapping' : e.params.type === 'array' ? 'a list' : `a ${String(e.params.type)}`}, got ${typeName(value)}` };
+      if (path.length === 0 && value === null) return { path, key: false, message: 'the file is empty: write its fields as `key: value` lines (see the schema), or delete the file' };
+      return { path, key: false, message: `${where} must be ${TYPE_FIX[String(e.params.type)] ?? `a ${String(e.params.type)}`}, got ${typeName(value)}` };
     case 'format':
       return e.params.format === 'date'
         ? { path, key: false, message: `${where} is ${show(value)}, not a real date: write YYYY-MM-DD` }
@@ -75,7 +87,7 @@ function describe(e: AjvError, data: unknown, path: NodePath): SchemaProblem | u
     case 'if':
       return undefined;
     default:
-      return { path, key: false, message: `${where} ${e.message ?? 'is invalid'}` };
+      return { path, key: false, message: `${where} ${e.message ?? 'is invalid'}: fix the value (see the schema)` };
   }
 }
 

@@ -11,7 +11,7 @@ export const approvalsMissing: Rule = {
       .flatMap((c) => {
         const missing = APPROVERS.filter((a) => !c.approvals[a]);
         if (missing.length === 0) return [];
-        const how = missing.map((a) => `ase approve ${c.slug} --as ${a} --by <handle>`).join('; ');
+        const how = missing.map((a) => `\`ase approve ${c.slug} --as ${a} --by <handle>\``).join(', ');
         return [
           {
             rule: 'approvals-missing' as const,
@@ -20,7 +20,7 @@ export const approvalsMissing: Rule = {
             path: ['approvals' in c.raw ? 'approvals' : 'status'],
             key: true,
             subject: { slug: c.slug },
-            message: `active without ${missing.join(', ')} approval${missing.length > 1 ? 's' : ''}: ${how}`,
+            message: `active without ${missing.join(', ')} approval${missing.length > 1 ? 's' : ''}: record ${missing.length > 1 ? 'them' : 'it'} with ${how}`,
           },
         ];
       });

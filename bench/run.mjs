@@ -1,0 +1,121 @@
+// `npm run bench`: measures ase against its baselines in the same run, on the same machine, and
+// prints a table of medians, ratios and whether each target holds; writes it as JSON to
+// bench/out/results.json. Not part of `npm test`. Runs in a temporary folder it removes after.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ajvData, historyRepo, lintRepo, sampleRepo, writeRepo } from './fixtures.mjs';
+import { ENGINEERS, TODAY, slugOf } from './generate.mjs';
+import { canMeasureRss, compare, median, runOnce } from './measure.mjs';
+
+const project = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ase = join(project, 'bin', 'ase');
+const node = process.execPath;
+const ajvCli = join(project, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+const env = { ASE_TODAY: TODAY, NO_COLOR: '1' };
+const quick = process.argv.includes('--quick');
+const runs = (n) => (quick ? Math.max(3, Math.ceil(n / 3)) : n);
+const started = Date.now();
+
+function log(message) {
+  process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}\n`);
+}
+
+const rows = [];
+/** Adds a row: ase's and the baseline's medians (ms or MB), their ratio and the target. */
+function row(what, measuredAs, subject, baseline, target, unit = 'ms') {
+  const ratio = subject / baseline;
+  rows.push({ what, measuredAs, ase: subject, baseline, unit, ratio, target, holds: ratio <= target });
+  log(`${what}: ${subject.toFixed(1)} ${unit} vs ${baseline.toFixed(1)} ${unit} = ${ratio.toFixed(2)}x (target ${target}x)`);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'ase-bench-'));
+try {
+  log(`setting up in ${tmp}`);
+  const sample = sampleRepo(project, tmp);
+  const lint10k = lintRepo(tmp, 10_000);
+  const lint1k = lintRepo(tmp, 1_000);
+  const ajv10k = ajvData(tmp, 10_000);
+  const writes = writeRepo(tmp, 10_000);
+  const history = historyRepo(tmp, 200, 5_000);
+  log('fixtures ready');
+
+  const bare = { cmd: node, args: ['-e', '0'] };
+
+  // Start-up and a small lint on the sample (the cache is warm after the first, unmeasured round).
+  const list = compare({ cmd: ase, args: ['list'], cwd: sample, env }, bare, { runs: runs(21), warmup: 2 });
+  row('start-up', '`ase list` on the sample vs `node -e 0`', median(list.subject.map((r) => r.ms)), median(list.baseline.map((r) => r.ms)), 1.3);
+  const small = compare({ cmd: ase, args: ['lint'], cwd: sample, env }, bare, { runs: runs(21), warmup: 2 });
+  row('small lint', '`ase lint` on the sample vs `node -e 0`', median(small.subject.map((r) => r.ms)), median(small.baseline.map((r) => r.ms)), 1.6);
+
+  // Lint at scale: cold (cache deleted first), warm (second run), and 1,000 files for growth.
+  const lintArgs = ['lint', '--format', 'json'];
+  const coldAt = (dir) => ({ before: () => rmSync(join(dir, '.git', 'ase-cache'), { recursive: true, force: true }), cwd: dir, env });
+  const ajvArgs = [ajvCli, 'validate', '-s', join(project, 'schemas', 'customer.schema.json'), '-d', join(ajv10k, '*.yaml'), '-c', 'ajv-formats'];
+  const samples = { ajv: [], cold: [], warm: [], cold1k: [] };
+  const rounds = runs(5);
+  for (let i = 0; i < rounds + 1; i++) {
+    const measure = i > 0;
+    const a = runOnce(node, ajvArgs, { cwd: project, rss: true });
+    const c = runOnce(ase, lintArgs, { ...coldAt(lint10k), rss: true });
+    const w = runOnce(ase, lintArgs, { cwd: lint10k, env, rss: true });
+    const k = runOnce(ase, lintArgs, coldAt(lint1k));
+    if (measure) {
+      samples.ajv.push(a);
+      samples.cold.push(c);
+      samples.warm.push(w);
+      samples.cold1k.push(k);
+    }
+    log(`lint round ${i}${measure ? '' : ' (warm-up)'}: ajv-cli ${a.ms.toFixed(0)} ms, cold ${c.ms.toFixed(0)} ms, warm ${w.ms.toFixed(0)} ms, 1k cold ${k.ms.toFixed(0)} ms`);
+  }
+  const ms = (list) => median(list.map((r) => r.ms));
+  const mb = (list) => median(list.map((r) => r.rssMb));
+  row('lint at scale, cold', '`ase lint`, 10,000 customers, no cache vs `ajv-cli validate` of the same data', ms(samples.cold), ms(samples.ajv), 1.5);
+  row('lint at scale, warm', 'the same, second run with nothing changed', ms(samples.warm), ms(samples.ajv), 0.3);
+  row('growth', 'cold lint of 10,000 files vs 1,000 files', ms(samples.cold), ms(samples.cold1k), 11);
+  if (canMeasureRss) {
+    row('memory', 'peak RSS of cold lint at 10,000 files vs ajv-cli', mb(samples.cold), mb(samples.ajv), 1.2, 'MB');
+    row('memory, warm', 'peak RSS of warm lint at 10,000 files vs ajv-cli', mb(samples.warm), mb(samples.ajv), 1.2, 'MB');
+  } else log('memory: /usr/bin/time is missing, peak RSS not measured');
+
+  // Write path: `ase assign` of a requested customer vs node start-up + edit + git add + git commit.
+  runOnce(ase, ['lint'], { cwd: writes, env }); // the registry is read once before, as in daily use
+  const write = { ase: [], baseline: [] };
+  const writeRounds = runs(7);
+  for (let k = 0; k < writeRounds + 1; k++) {
+    const i = 12 + k; // customers 12..39 are requested (see generate.mjs)
+    const slug = slugOf(i);
+    const file = `registry/customers/${slug}.yaml`;
+    const script = 'node -e 0 && printf "# reviewed\\n" >> "$1" && git add -- "$1" && git commit -q -m "edit $1"';
+    const b = runOnce('sh', ['-c', script, 'sh', file], { cwd: writes, env: { PATH: `${dirname(node)}:${process.env.PATH}` } });
+    const args = ['assign', slug, '--engineer', ENGINEERS[20 + k], ...(i % 4 === 0 ? [] : ['--backup', ENGINEERS[(30 + k) % 40]])];
+    const a = runOnce(ase, args, { cwd: writes, env });
+    if (k > 0) {
+      write.baseline.push(b);
+      write.ase.push(a);
+    }
+  }
+  row('write path', '`ase assign`, 10,000 customers vs `node -e 0` + edit + `git add` + `git commit`', ms(write.ase), ms(write.baseline), 1.5);
+
+  // History: `ase history` vs `git log --follow` on the same file, 5,000 commits.
+  const slug = slugOf(7);
+  const hist = compare({ cmd: ase, args: ['history', slug], cwd: history, env }, { cmd: 'git', args: ['log', '--follow', '--', `registry/customers/${slug}.yaml`], cwd: history }, { runs: runs(11), warmup: 1 });
+  row('history', '`ase history <slug>`, 5,000 commits vs `git log --follow` on that file', ms(hist.subject), ms(hist.baseline), 2);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const seconds = (Date.now() - started) / 1000;
+const fmt = (v, unit) => (unit === 'MB' ? `${v.toFixed(0)} MB` : `${v.toFixed(0)} ms`);
+const lines = [
+  '| what | measured as | ase | baseline | ratio | target | holds |',
+  '|---|---|---:|---:|---:|---:|---|',
+  ...rows.map((r) => `| ${r.what} | ${r.measuredAs} | ${fmt(r.ase, r.unit)} | ${fmt(r.baseline, r.unit)} | ${r.ratio.toFixed(2)}x | <= ${r.target}x | ${r.holds ? 'yes' : 'NO'} |`),
+];
+const machine = `${availableParallelism()} cores, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+process.stdout.write(`\n${lines.join('\n')}\n\nMedians; ${machine}; bench took ${seconds.toFixed(0)} s.\n`);
+const out = join(project, 'bench', 'out');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, seconds, quick, rows }, null, 2)}\n`);
+process.exitCode = rows.every((r) => r.holds) ? 0 : 1;

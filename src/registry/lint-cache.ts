@@ -1,0 +1,113 @@
+/**
+ * The lint cache: per-file results (data and file findings) keyed by a hash of the file's kind
+ * and bytes, so an unchanged file is never parsed twice. Lives in `.git/ase-cache/` (or the OS
+ * cache folder outside git), is written atomically, and is safe to delete at any time. The key
+ * of the whole cache includes the hash of the code that produced it, so it never returns a
+ * verdict another version of ase would not give. Rules across files are never cached.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { RegistryLocation } from './discover.js';
+
+const FORMAT = 'ase-cache 1';
+/** Keys are base64 MD5 digests: always this long, so a line is `<key> <json>`. */
+const KEY_LENGTH = 24;
+
+/** The content key of a file: its kind and exact bytes. */
+export function contentKey(kind: string, bytes: Uint8Array): string {
+  return createHash('md5').update(kind).update('\0').update(bytes).digest('base64');
+}
+
+/** The folder the cache of `location` lives in: inside the git dir, else the OS cache folder. */
+export function cacheDir(location: RegistryLocation, env: NodeJS.ProcessEnv): string {
+  if (location.gitRoot) {
+    const dotGit = join(location.gitRoot, '.git');
+    try {
+      if (statSync(dotGit).isDirectory()) return join(dotGit, 'ase-cache');
+      const pointer = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1]?.trim();
+      if (pointer) return join(resolve(location.gitRoot, pointer), 'ase-cache');
+    } catch {
+      // fall through to the OS cache folder
+    }
+  }
+  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  const id = createHash('sha1').update(location.dir).digest('hex').slice(0, 16);
+  return join(base, 'ase', id);
+}
+
+export interface LintCache {
+  /** The stored JSON for `key`, or undefined. */
+  get(key: string): string | undefined;
+  /** Records what this run used (hits, new and updated values); `save` keeps exactly these. */
+  use(key: string, json: string): void;
+  /** Writes the file when this run added or changed a value; failures are ignored (it is only a speed-up). */
+  save(): void;
+}
+
+/** A cache that remembers nothing (ASE_CACHE=off, or run from source). */
+export const NO_CACHE: LintCache = { get: () => undefined, use: () => undefined, save: () => undefined };
+
+/** The per-file entries (data and file findings) in `dir`, for code `codeHash`. */
+export function openLintCache(dir: string, codeHash: string): LintCache {
+  return openStore(dir, 'files.txt', codeHash);
+}
+
+/** The positions of nodes findings pointed at, per file content, in `dir`. */
+export function openPositionCache(dir: string, codeHash: string): LintCache {
+  return openStore(dir, 'positions.txt', codeHash);
+}
+
+/**
+ * A file of `<key> <json>` lines after a header naming the format and the code; a missing, old
+ * or damaged file reads as empty. Saving writes a temporary file and renames it over the old one.
+ */
+function openStore(dir: string, name: string, codeHash: string): LintCache {
+  const header = `${FORMAT} ${codeHash}`;
+  const stored = new Map<string, string>();
+  try {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const lines = text.split('\n');
+    // The last line is empty when the file is whole.
+    if (lines[0] === header && lines.at(-1) === '') {
+      for (let i = 1; i < lines.length - 1; i++) {
+        const line = lines[i]!;
+        if (line.charCodeAt(KEY_LENGTH) === 32) stored.set(line.slice(0, KEY_LENGTH), line.slice(KEY_LENGTH + 1));
+      }
+    }
+  } catch {
+    // no cache yet
+  }
+  const used = new Map<string, string>();
+  let changed = 0;
+  return {
+    get: (key) => stored.get(key),
+    use(key, json) {
+      if (used.get(key) === json) return;
+      if (stored.get(key) !== json) changed++;
+      used.set(key, json);
+    },
+    save() {
+      // Also rewritten when many stored values went unused (files deleted, another branch).
+      if (changed === 0 && stored.size <= used.size + 1000) return;
+      changed = 0;
+      const lines = [header];
+      for (const [key, json] of used) lines.push(`${key} ${json}`);
+      lines.push('');
+      const target = join(dir, name);
+      const temp = `${target}.${process.pid}.tmp`;
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(temp, lines.join('\n'));
+        renameSync(temp, target);
+      } catch {
+        try {
+          unlinkSync(temp);
+        } catch {
+          // nothing to clean up
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/** `ase status` for people: cap usage, then the attention list grouped by severity, at 80 columns. */
+import type { ItemKind, ItemSeverity, StatusItem, StatusReport } from '../status/items.js';
+import { plural } from './findings-text.js';
+import type { Style } from './style.js';
+import { truncate, wrap } from './text-wrap.js';
+
+export const STATUS_WIDTH = 80;
+
+const LABEL: Record<ItemKind, string> = {
+  cap: 'cap',
+  lint: 'lint',
+  expired: 'expired',
+  'ending-soon': 'ending soon',
+  'checkin-overdue': 'check-in overdue',
+  'docs-stale': 'design doc stale',
+  'salesforce-stale': 'Salesforce not synced',
+  'approvals-missing': 'approvals missing',
+  'pending-request': 'request pending',
+  overloaded: 'overloaded',
+  rotation: 'rotation hint',
+};
+
+const GROUP: Record<ItemSeverity, string> = { error: 'Errors', warning: 'Warnings', info: 'Hints' };
+
+export interface StatusTextContext {
+  today: string;
+  /** Display names of customers by slug. */
+  customers: ReadonlyMap<string, string>;
+  /** Display names of people by handle. */
+  people: ReadonlyMap<string, string>;
+}
+
+function headline(item: StatusItem, ctx: StatusTextContext): string {
+  const label = item.kind === 'lint' && item.rule ? item.rule : LABEL[item.kind];
+  if (item.file !== undefined) return `${label} · ${item.file}`;
+  const who = item.slug ?? item.handle;
+  if (who === undefined) return label;
+  const name = item.slug !== undefined ? ctx.customers.get(item.slug) : ctx.people.get(who);
+  return `${label} · ${name && name !== who ? `${name} (${who})` : who}`;
+}
+
+function paint(severity: ItemSeverity, style: Style): (s: string) => string {
+  return severity === 'error' ? style.red : severity === 'warning' ? style.yellow : style.cyan;
+}
+
+export function statusText(report: StatusReport, ctx: StatusTextContext, style: Style): string {
+  const { used, limit } = report.cap;
+  const free = limit - used;
+  const capText = `${used} of ${limit} active assignments${free > 0 ? ` (${free} free)` : free === 0 ? ' (none free)' : ` (${-free} over)`}`;
+  const capPaint = free < 0 ? style.red : free <= 1 ? style.yellow : style.green;
+  const lines = [`Status on ${ctx.today} · ${capPaint(capText)}`, ''];
+  const counts: Record<ItemSeverity, number> = { error: 0, warning: 0, info: 0 };
+  for (const i of report.items) counts[i.severity]++;
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const group = report.items.filter((i) => i.severity === severity);
+    if (group.length === 0) continue;
+    const colour = paint(severity, style);
+    lines.push(style.bold(`${GROUP[severity]} (${group.length})`));
+    for (const item of group) {
+      lines.push(`  ${colour('•')} ${colour(truncate(headline(item, ctx), STATUS_WIDTH - 4))}`);
+      lines.push(...wrap(item.message, STATUS_WIDTH, '    '));
+    }
+    lines.push('');
+  }
+  if (report.items.length === 0) {
+    lines.push(style.green('✔ Nothing needs attention.'));
+  } else {
+    const summary = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'hint')}`;
+    lines.push(counts.error > 0 ? style.red(`✖ ${summary}`) : counts.warning > 0 ? style.yellow(`⚠ ${summary}`) : style.green(`✔ ${summary}`));
+  }
+  return `${lines.join('\n')}\n`;
+}

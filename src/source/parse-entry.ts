@@ -1,0 +1,31 @@
+/**
+ * One registry file's text to what the cache keeps of it: its data and file-level findings
+ * (syntax, schema), without the file's name so a renamed file still hits. No IO.
+ */
+import type { Finding, NodePath } from '../core/findings.js';
+import { loadFile } from './load-file.js';
+import { locate, type Position } from './locate.js';
+import { parseYaml } from './parse-yaml.js';
+import type { FileKind } from './schema-findings.js';
+
+/** A file finding without its file name. */
+export type EntryFinding = Omit<Finding, 'file'>;
+
+/** What parsing and checking one file's text gives; the same for the same kind and text. */
+export interface ParsedEntry {
+  /** Parsed data; absent when the YAML could not be read as data. */
+  data?: unknown;
+  findings: EntryFinding[];
+}
+
+export function parseEntry(kind: FileKind, text: string): ParsedEntry {
+  const loaded = loadFile('', kind, text);
+  const findings = loaded.findings.map(({ file: _file, ...rest }) => rest);
+  return loaded.data === undefined ? { findings } : { data: loaded.data, findings };
+}
+
+/** A position finder for `text`, parsing it once on first use. */
+export function positionsIn(text: string): (path: NodePath, preferKey?: boolean) => Position {
+  const parsed = parseYaml('', text);
+  return (path, preferKey = false) => locate(parsed.doc, parsed.lineCounter, path, preferKey);
+}

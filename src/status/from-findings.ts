@@ -1,0 +1,70 @@
+/**
+ * Attention items taken from lint findings, so that `ase status` and `ase lint` always agree:
+ * status never re-decides what is overdue, stale, expired, overloaded or missing approvals.
+ */
+import { daysBetween } from '../core/dates.js';
+import type { PendingFinding } from '../core/findings.js';
+import type { Customer, Registry } from '../core/model.js';
+import { lastCheckin } from '../core/queries.js';
+import type { ItemKind, StatusItem } from './items.js';
+
+/** The parts of a finding status needs: both positioned findings and pending ones fit. */
+export type FindingLike = Pick<PendingFinding, 'rule' | 'severity' | 'file' | 'message' | 'subject'>;
+
+const KIND_OF_RULE: Partial<Record<string, ItemKind>> = {
+  'assignment-expired': 'expired',
+  'checkin-overdue': 'checkin-overdue',
+  'docs-stale': 'docs-stale',
+  'approvals-missing': 'approvals-missing',
+  'engineer-overloaded': 'overloaded',
+};
+
+/** Rules whose findings status shows another way (cap-exceeded becomes the one cap item). */
+const FOLDED_RULES = new Set(['cap-exceeded']);
+
+/** Days a finding's kind counts, read from the same data the rule read. */
+function daysFor(kind: ItemKind, c: Customer | undefined, registry: Registry, today: string): number | undefined {
+  if (!c) return undefined;
+  switch (kind) {
+    case 'expired':
+      return c.ends_on ? daysBetween(c.ends_on, today) : undefined;
+    case 'checkin-overdue': {
+      const from = lastCheckin(c) ?? c.since;
+      return from ? daysBetween(from, today) - registry.config.checkin_every_days : undefined;
+    }
+    case 'docs-stale':
+      return c.docs.design_doc && c.docs.updated_on ? daysBetween(c.docs.updated_on, today) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The slug of a customer file path (`registry/customers/acme.yaml` -> `acme`), else undefined. */
+function customerSlugOf(file: string, customersDir: string): string | undefined {
+  const prefix = `${customersDir}/`;
+  if (!file.startsWith(prefix) || !file.endsWith('.yaml')) return undefined;
+  const name = file.slice(prefix.length, -'.yaml'.length);
+  return name.includes('/') || name === '' ? undefined : name;
+}
+
+/** One item per finding; findings of unlisted rules become `lint` items with their own severity. */
+export function itemsFromFindings(findings: readonly FindingLike[], registry: Registry, today: string): StatusItem[] {
+  const bySlug = new Map(registry.customers.map((c) => [c.slug, c]));
+  const items: StatusItem[] = [];
+  for (const f of findings) {
+    if (FOLDED_RULES.has(f.rule)) continue;
+    const kind = KIND_OF_RULE[f.rule] ?? 'lint';
+    const item: StatusItem = { kind, severity: f.severity, message: f.message, rule: f.rule };
+    if (f.subject?.slug !== undefined) item.slug = f.subject.slug;
+    else if (f.subject?.handle !== undefined) item.handle = f.subject.handle;
+    else {
+      item.file = f.file;
+      const slug = customerSlugOf(f.file, registry.files.customersDir);
+      if (slug !== undefined) item.slug = slug;
+    }
+    const days = daysFor(kind, item.slug !== undefined ? bySlug.get(item.slug) : undefined, registry, today);
+    if (days !== undefined) item.days = days;
+    items.push(item);
+  }
+  return items;
+}

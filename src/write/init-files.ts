@@ -1,0 +1,57 @@
+/** The files `ase init` creates: default config with comments, an empty roster, customers/, schemas. */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONFIG } from '../core/model.js';
+import { EnvironmentError } from '../errors.js';
+import { MODELINES } from './registry-edit.js';
+
+/** The text of a new `config.yaml`: every setting at its default, each explained. */
+export function defaultConfigText(): string {
+  const c = DEFAULT_CONFIG;
+  return `${MODELINES.config}
+# Team policy for assigned support engineers. Changing these numbers is a leadership decision:
+# say why in the pull request.
+cap: ${c.cap}                    # most customers with an active assignment, all kinds together
+max_per_engineer: ${c.max_per_engineer}        # most active primary assignments one engineer carries
+checkin_every_days: ${c.checkin_every_days}      # weekly CE check-in
+checkin_grace_days: ${c.checkin_grace_days}      # slack before a check-in counts as overdue
+docs_stale_after_days: ${c.docs_stale_after_days}  # a design doc older than this is stale
+ends_soon_days: ${c.ends_soon_days}         # temporary assignments ending this soon show in \`ase status\`
+require_approvals: ${c.require_approvals}  # true: active without all three approvals is an error
+`;
+}
+
+/** The text of a new `people.yaml`: an empty roster with an example in comments. */
+export function emptyPeopleText(): string {
+  return `${MODELINES.people}
+# The roster: everyone a customer file may name. Handles are lowercase and never reused.
+# Roles: support-engineer, customer-engineer, cs-leadership, ce-leadership, sales-leadership.
+#   - handle: alice
+#     name: Alice Able
+#     roles: [support-engineer]
+#     email: alice@example.com
+#     timezone: Europe/London
+people: []
+`;
+}
+
+/** The package's own `schemas/` folder, found from the running code (source or built dist/chunks). */
+export function packageSchemasDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'schemas');
+    if (existsSync(join(candidate, 'customer.schema.json'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new EnvironmentError('cannot find the JSON Schemas that come with ase', 'reinstall ase: its package should hold a schemas/ folder');
+}
+
+/** Schema file names and texts to copy into a new registry. */
+export function schemaFiles(): { name: string; text: string }[] {
+  const dir = packageSchemasDir();
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.schema.json'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+}

@@ -1,0 +1,240 @@
+/**
+ * The one write transaction every write command goes through: lock, load, apply the change in
+ * memory, re-check the whole registry, refuse what breaks a rule or touches uncommitted edits,
+ * write atomically, commit exactly the changed files, and put everything back if the commit fails.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Globals } from '../cli/globals.js';
+import type { Io } from '../cli/io.js';
+import type { Finding } from '../core/findings.js';
+import { AseError, EnvironmentError, RefusedError } from '../errors.js';
+import { gitFailure, git, runGit } from '../git/exec.js';
+import { dirtyPaths, gitDir as findGitDir, headCommit } from '../git/repo.js';
+import { buildRegistry, type CustomerSource, type LoadedRegistry } from '../registry/build.js';
+import { discoverRegistry, type RegistryLocation } from '../registry/discover.js';
+import { evaluate } from '../registry/open.js';
+import { pagePath } from '../registry/page-check.js';
+import { readRegistry } from '../registry/read.js';
+import { expectedPage, normaliseNewlines } from '../render/expected.js';
+import { loadFile } from '../source/load-file.js';
+import { writeAtomic } from './atomic.js';
+import { commitMessage } from './commit-message.js';
+import { clearJournal, recoverInterrupted, rollBack, sha256, writeJournal, type Journal } from './journal.js';
+import { unifiedDiff } from './line-diff.js';
+import { acquireLock, type Lock } from './lock.js';
+import { introducedErrors, refusalLines } from './refusal.js';
+import { ChangeSet, type FileChange, type RegistryEdit } from './registry-edit.js';
+
+export type { RegistryEdit, YamlDocEdit } from './registry-edit.js';
+
+/** One change to the registry, as data plus the edit that makes it. */
+export interface Change {
+  /** Verb: request, approve, reject, assign, transition, end, checkin, docs, engineers-set, import, ... */
+  action: string;
+  /** Customer concerned (Customer trailer). */
+  slug?: string;
+  /** Commit subject, e.g. "transition(acme): alice -> bob (stagnating)". */
+  subject: string;
+  /** Readable body lines. */
+  body?: string[];
+  /** Engineer, Backup, Reason, ... (sanitised to one line each). */
+  trailers?: Record<string, string | undefined>;
+  /**
+   * Makes the change on `edit` (in memory). Throw UsageError/RefusedError to refuse. It runs with
+   * the lock held on the registry as it is now, so it may still fill in subject, body and trailers
+   * from what it finds (they are read after it returns).
+   */
+  apply(edit: RegistryEdit): void;
+}
+
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+export interface WriteResult {
+  /** Full hash of the new commit (absent under --dry-run or when nothing changed). */
+  commit?: string;
+  /** The commit subject as recorded. */
+  subject: string;
+  /** Display paths (relative to the git work tree) of the files written. */
+  changedFiles: string[];
+  /** Unified diff of the change. */
+  diff: string;
+  dryRun: boolean;
+  /** Notes for people: warnings the change brings, "nothing to change". */
+  messages: string[];
+}
+
+const DEFAULT_LOCK_WAIT_MS = 10_000;
+
+function lockWaitMs(io: Io): number {
+  const v = Number(io.env.ASE_LOCK_WAIT_MS);
+  return Number.isFinite(v) && v >= 0 ? v : DEFAULT_LOCK_WAIT_MS;
+}
+
+/** Loads, applies, checks and (unless dryRun) commits `change`. */
+export async function runWrite(change: Change, globals: Globals, io: Io, options: WriteOptions = {}): Promise<WriteResult> {
+  const dryRun = options.dryRun === true;
+  const location = discoverRegistry(io.cwd, globals.registry);
+  const root = location.gitRoot;
+  if (root === undefined && !dryRun) {
+    throw new EnvironmentError(`the registry ${location.dir} is not inside a git work tree, so ase cannot commit the change`, 'run `git init` in the folder above the registry (or `ase init`), then try again');
+  }
+  const gitDir = root !== undefined ? await findGitDir(root) : undefined;
+  let lock: Lock | undefined;
+  if (gitDir !== undefined && !dryRun) {
+    lock = await acquireLock(gitDir, `ase ${change.action}${change.slug ? ` ${change.slug}` : ''}`, { waitMs: lockWaitMs(io), say: (l) => io.err(`${l}\n`) });
+  }
+  try {
+    if (gitDir !== undefined && root !== undefined && !dryRun) {
+      const note = recoverInterrupted(gitDir, root, location.dir, lockWaitMs(io));
+      if (note) io.err(`${note}\n`);
+    }
+    return await transact(change, globals, location, gitDir, dryRun);
+  } finally {
+    lock?.release();
+  }
+}
+
+async function transact(change: Change, globals: Globals, location: RegistryLocation, gitDir: string | undefined, dryRun: boolean): Promise<WriteResult> {
+  const loaded = readRegistry(location);
+  const set = new ChangeSet(location, loaded, globals.today);
+  change.apply(set);
+  const changes = set.changes();
+  const subject = change.subject;
+  if (changes.length === 0) {
+    return { subject, changedFiles: [], diff: '', dryRun, messages: ['nothing to change: the registry already says so'] };
+  }
+  const after = withTexts(loaded, changes);
+  const page = pageChange(location, after);
+  if (page) changes.push(page);
+  const root = location.gitRoot;
+  if (root !== undefined) await refuseDirty(root, changes);
+
+  const beforeFindings = evaluate(loaded, globals.today);
+  const afterFindings = evaluate(after, globals.today);
+  const introduced = introducedErrors(beforeFindings, afterFindings);
+  if (introduced.length > 0) {
+    const lines = refusalLines(introduced, loaded.registry, after.registry);
+    throw new RefusedError(
+      lines.length === 1 ? `refused: ${lines[0]}` : `refused, the change would break ${lines.length} rules:\n  ${lines.join('\n  ')}`,
+      'nothing was written; fix what the message names and run the command again (`ase lint` shows the registry as it is)',
+    );
+  }
+  const messages = newWarnings(beforeFindings, afterFindings);
+  const diff = changes.map((c) => unifiedDiff(c.file, c.before, c.after)).join('');
+  const changedFiles = changes.map((c) => c.file);
+  if (dryRun || root === undefined || gitDir === undefined) return { subject, changedFiles, diff, dryRun: true, messages };
+
+  const message = commitMessage({
+    subject,
+    body: change.body,
+    trailers: { Action: change.action, Customer: change.slug, ...(change.trailers ?? {}) },
+  });
+  const commit = await commitFiles(root, gitDir, changes, message, `ase ${change.action}`);
+  return { commit, subject, changedFiles, diff, dryRun: false, messages };
+}
+
+/**
+ * When the registry keeps a rendered page, the change carries the page rendered again, so the
+ * commit leaves it up to date (as `ase render` would write it, keeping its date stamp).
+ */
+function pageChange(location: RegistryLocation, after: LoadedRegistry): FileChange | undefined {
+  const abs = pagePath(location);
+  if (!existsSync(abs)) return undefined;
+  const before = readFileSync(abs, 'utf8');
+  const text = expectedPage(after.registry, normaliseNewlines(before));
+  return text === normaliseNewlines(before) ? undefined : { abs, file: location.files.page, kind: 'page', before, after: text };
+}
+
+/** Refuses (exit 1) when a file the change touches has uncommitted edits, staged or not. */
+async function refuseDirty(root: string, changes: readonly FileChange[]): Promise<void> {
+  const dirty = await dirtyPaths(root, changes.map((c) => c.file));
+  if (dirty.size === 0) return;
+  const [file, code] = [...dirty.entries()][0]!;
+  const what = code === '??' ? 'is not committed yet' : 'has uncommitted edits';
+  throw new RefusedError(
+    `${file} ${what}; ase changes only files that match the last commit, so your edits are never mixed into its commit`,
+    `commit your edits first (\`git add ${file} && git commit\`) or discard them (\`git checkout -- ${file}\`), then run the command again`,
+  );
+}
+
+/** The registry as it would be with `changes` applied, loaded from the new texts. */
+export function withTexts(loaded: LoadedRegistry, changes: readonly FileChange[]): LoadedRegistry {
+  const files = new Map(loaded.files);
+  for (const c of changes) if (c.kind !== 'page') files.set(c.file, loadFile(c.file, c.kind, c.after));
+  const reg = loaded.registry;
+  const customers: CustomerSource[] = [];
+  const seen = new Set<string>();
+  for (const c of reg.customers) {
+    const f = files.get(c.file);
+    if (f) customers.push({ slug: c.slug, loaded: f });
+    seen.add(c.file);
+  }
+  for (const c of changes) {
+    if (c.kind === 'customer' && !seen.has(c.file)) {
+      customers.push({ slug: c.file.slice(c.file.lastIndexOf('/') + 1, -'.yaml'.length), loaded: files.get(c.file)! });
+    }
+  }
+  customers.sort((a, b) => a.loaded.file.localeCompare(b.loaded.file));
+  const unreadable = loaded.fileFindings.filter((f) => !loaded.files.has(f.file));
+  return buildRegistry(reg.files, files.get(reg.files.config), files.get(reg.files.people), customers, unreadable);
+}
+
+function newWarnings(before: readonly Finding[], after: readonly Finding[]): string[] {
+  // Warnings keyed without their message: a count that changes is not a new warning.
+  const key = (f: Finding) => `${f.rule}\u0000${f.file}\u0000${f.subject?.handle ?? ''}`;
+  const had = new Set(before.map(key));
+  return after.filter((f) => f.severity === 'warning' && !had.has(key(f))).map((f) => `warning: ${f.rule}: ${f.message} (${f.file})`);
+}
+
+/**
+ * Writes `changes` and commits exactly those paths. On any failure the files and the index are put
+ * back byte for byte and an EnvironmentError (exit 3) says what git said.
+ */
+export async function commitFiles(root: string, gitDir: string, changes: readonly Pick<FileChange, 'abs' | 'file' | 'after'>[], message: string, command: string): Promise<string> {
+  const head = (await headCommit(root)) ?? null;
+  const journal: Journal = {
+    pid: process.pid,
+    command,
+    time: new Date().toISOString(),
+    head,
+    subject: message.split('\n')[0]!,
+    index: existsSync(join(gitDir, 'index')),
+    files: changes.map((c) => ({ abs: c.abs, original: existsSync(c.abs) ? readFileSync(c.abs).toString('base64') : null, after: sha256(c.after) })),
+  };
+  writeJournal(gitDir, journal);
+  const paths = changes.map((c) => c.file);
+  try {
+    for (const c of changes) {
+      mkdirSync(dirname(c.abs), { recursive: true });
+      writeAtomic(c.abs, c.after);
+    }
+    await git(root, ['--literal-pathspecs', 'add', '--', ...paths]);
+    const args = ['--literal-pathspecs', 'commit', '--quiet', '--only', '--cleanup=whitespace', '--file=-', '--', ...paths];
+    const r = await runGit(root, args, { input: message });
+    const now = (await headCommit(root)) ?? null;
+    if (now === null || now === head || !(await parentIs(root, now, head))) {
+      throw gitFailure(args, r.code === 0 ? { ...r, code: 0, stderr: r.stderr || 'git reported success but made no commit' } : r, 'nothing was changed: the files and the index are as they were; fix what git reports (a hook?) and try again');
+    }
+    clearJournal(gitDir);
+    return now;
+  } catch (err) {
+    try {
+      rollBack(gitDir, journal);
+    } catch (restoreErr) {
+      throw new EnvironmentError(
+        `the write failed (${(err as Error).message}) and restoring the files failed too (${(restoreErr as Error).message})`,
+        'run any ase write command again: it finds the journal in .git and restores the files',
+      );
+    }
+    if (err instanceof AseError) throw err;
+    throw new EnvironmentError(`could not write the change: ${(err as Error).message}`, 'nothing was changed; check permissions and free space, then try again');
+  }
+}
+
+async function parentIs(root: string, commit: string, parent: string | null): Promise<boolean> {
+  const out = (await git(root, ['rev-list', '--parents', '-n', '1', commit])).trim().split(' ');
+  return parent === null ? out.length === 1 : out[1] === parent;
+}

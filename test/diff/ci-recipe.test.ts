@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { PROJECT_ROOT } from '../helpers/cli.js';
+
+const load = (path: string) => parse(readFileSync(join(PROJECT_ROOT, path), 'utf8'), { strict: true, uniqueKeys: true });
+
+/** Inputs documented in the action.yml of each action at v4. */
+const DOCUMENTED_INPUTS: Record<string, string[]> = {
+  'actions/checkout@v4': ['repository', 'ref', 'token', 'ssh-key', 'ssh-known-hosts', 'ssh-strict', 'ssh-user', 'persist-credentials', 'path', 'clean', 'filter', 'sparse-checkout', 'sparse-checkout-cone-mode', 'fetch-depth', 'fetch-tags', 'show-progress', 'lfs', 'submodules', 'set-safe-directory', 'github-server-url'],
+  'actions/setup-node@v4': ['always-auth', 'node-version', 'node-version-file', 'architecture', 'check-latest', 'registry-url', 'scope', 'token', 'cache', 'cache-dependency-path'],
+};
+
+describe('the CI recipe', () => {
+  it('the workflow is a valid Actions workflow that lints, checks the page and summarises the diff', () => {
+    const wf = load('.github/workflows/ase.yml');
+    expect(typeof wf.name).toBe('string');
+    expect(Object.keys(wf.on)).toEqual(['pull_request', 'merge_group']);
+    const jobs = Object.values(wf.jobs) as { 'runs-on': string; steps: { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string }[] }[];
+    expect(jobs).toHaveLength(1);
+    const job = jobs[0]!;
+    expect(job['runs-on']).toBe('ubuntu-latest');
+    for (const step of job.steps) {
+      expect(Boolean(step.uses) !== Boolean(step.run)).toBe(true);
+      if (step.uses) {
+        expect(Object.keys(DOCUMENTED_INPUTS)).toContain(step.uses);
+        for (const input of Object.keys(step.with ?? {})) expect(DOCUMENTED_INPUTS[step.uses]).toContain(input);
+      }
+    }
+    const checkout = job.steps.find((s) => s.uses === 'actions/checkout@v4')!;
+    expect(checkout.with?.['fetch-depth']).toBe(0);
+    expect(job.steps.find((s) => s.uses === 'actions/setup-node@v4')!.with?.['node-version']).toBe(20);
+    const runs = job.steps.map((s) => s.run ?? '');
+    expect(runs).toContain('npm ci');
+    expect(runs.some((r) => r.includes('ase lint --format github'))).toBe(true);
+    expect(runs.some((r) => r.includes('ase render --check'))).toBe(true);
+    const summary = job.steps.find((s) => s.run?.includes('ase diff'))!;
+    expect(summary.run).toContain('"origin/$BASE_REF" HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"');
+    expect(summary.env?.BASE_REF).toBe('${{ github.base_ref }}');
+    expect(runs.join('\n')).not.toContain('${{');
+  });
+
+  it('the pre-commit hooks lint the registry without passing file names', () => {
+    const hooks = load('.pre-commit-hooks.yaml') as Record<string, unknown>[];
+    expect(Array.isArray(hooks)).toBe(true);
+    const lint = hooks.find((h) => h.id === 'ase-lint')!;
+    expect(lint).toMatchObject({ name: expect.any(String), entry: 'ase lint', pass_filenames: false, files: '^registry/' });
+    expect(['node', 'system']).toContain(lint.language);
+    for (const h of hooks) expect(Object.keys(h).sort()).toEqual(['description', 'entry', 'files', 'id', 'language', 'name', 'pass_filenames']);
+    expect(new RegExp(lint.files as string).test('registry/customers/acme.yaml')).toBe(true);
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * Crash safety: `ase` write commands are killed with SIGKILL at random moments (the ase process
+ * alone, leaving its git child running, or its whole process group). Afterwards the commit is
+ * exactly the one before or exactly the intended one, `git fsck` is clean, `ase lint` passes, and
+ * the next write works, recovering whatever the dead process left (lock, journal, temp files).
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, ase, aseAsync } from '../helpers/cli.js';
+import { git, sampleRepo, tempDir } from '../helpers/repo.js';
+
+/** Kills per kind of write; `npm run fuzz` sets CRASH_KILLS higher. */
+const KILLS_PER_KIND = Number(process.env.CRASH_KILLS ?? 3);
+
+const CHECKIN = ['--going-well', 'a', '--frustrations', 'b', '--goals', 'c', '--context', 'd'];
+const KINDS: Record<string, string[]> = {
+  request: ['request', 'newco', '--name', 'New Co', '--segment', 'pre-sales', '--ce', 'jules', '--by', 'kim', '--reason', 'trial'],
+  assign: ['assign', 'newco', '--engineer', 'emeka', '--name', 'New Co', '--segment', 'pre-sales', '--ce', 'jules', '--by', 'kim', '--reason', 'trial'],
+  transition: ['transition', 'cyberdyne', '--to', 'bruno', '--reason', 'workload'],
+  checkin: ['checkin', 'cyberdyne', '--with', 'hana', ...CHECKIN],
+  end: ['end', 'globex', '--reason', 'contract ended'],
+  approve: ['approve', 'soylent-foods', '--as', 'ce', '--by', 'leo'],
+  'engineers-set': ['engineers', 'set', 'emeka', '--overloaded'],
+  docs: ['docs', 'oscorp', '--updated'],
+};
+/** The write after each crash: touches a file none of the kinds touch. */
+const NEXT_WRITE = ['checkin', 'wayne-biotech', '--with', 'ivan', ...CHECKIN];
+
+let kills = 0;
+let landed = 0;
+let recovered = 0;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts `ase args` in its own process group and SIGKILLs it after `delay` ms (ase alone or the group). */
+async function killDuring(repo: string, args: string[], delay: number, wholeGroup: boolean): Promise<void> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: repo,
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, NO_COLOR: '1', ASE_TODAY: '2026-11-28', VITEST: undefined, VITEST_WORKER_ID: undefined, VITEST_POOL_ID: undefined, ASE_REGISTRY: undefined },
+  });
+  const exited = new Promise<void>((r) => child.on('exit', () => r()));
+  await sleep(delay);
+  try {
+    if (wholeGroup) process.kill(-child.pid!, 'SIGKILL');
+    else child.kill('SIGKILL');
+  } catch {
+    // already gone
+  }
+  await exited;
+  kills++;
+  // An orphaned `git commit` may still be finishing: the checks below look at what it leaves.
+  for (let i = 0; i < 400 && groupAlive(child.pid!); i++) await sleep(25);
+}
+
+/** Tree of HEAD: equal trees mean byte-identical files. */
+const tree = (repo: string, rev = 'HEAD') => git(repo, 'rev-parse', `${rev}^{tree}`);
+
+/** Runs one kind `n` times with kills at random moments over its normal run time. */
+async function crashKind(kind: string, n: number): Promise<void> {
+  const args = KINDS[kind]!;
+  const repo = sampleRepo();
+  const base = git(repo, 'rev-parse', 'HEAD');
+  const baseTree = tree(repo);
+  // The intended result: the same command run to completion on a copy.
+  const ref = join(tempDir('ase-crash-ref-'), 'repo');
+  cpSync(repo, ref, { recursive: true });
+  const started = Date.now();
+  const full = await aseAsync(args, { cwd: ref });
+  const duration = Date.now() - started;
+  expect(full.code, `${kind} should succeed when not killed: ${full.stderr}`).toBe(0);
+  const afterTree = tree(ref);
+  expect(afterTree).not.toBe(baseTree);
+
+  for (let i = 0; i < n; i++) {
+    const delay = Math.floor(Math.random() * duration * 1.1);
+    await killDuring(repo, args, delay, i % 2 === 1);
+    const where = `${kind} killed after ${delay} ms (run ${i + 1})`;
+
+    // Exactly before or exactly after, in history.
+    const head = git(repo, 'rev-parse', 'HEAD');
+    if (head === base) expect(tree(repo), where).toBe(baseTree);
+    else {
+      landed++;
+      expect(git(repo, 'rev-parse', 'HEAD~1'), where).toBe(base);
+      expect(tree(repo), where).toBe(afterTree);
+    }
+    expect(() => git(repo, 'fsck', '--no-progress', '--no-dangling'), where).not.toThrow();
+
+    // Readers are never fooled: lint passes on whatever is there now.
+    const lint = await aseAsync(['lint'], { cwd: repo });
+    expect(lint.code, `${where}: lint: ${lint.stdout}${lint.stderr}`).toBe(0);
+
+    // The next write works, cleaning up after the dead one.
+    const next = await aseAsync(NEXT_WRITE, { cwd: repo });
+    expect(next.code, `${where}: next write: ${next.stderr}`).toBe(0);
+    if (/interrupted write|stale|recovered|rolled back/i.test(next.stderr)) recovered++;
+    expect(git(repo, 'status', '--porcelain', '--untracked-files=all'), `${where}: leftovers`).toBe('');
+    expect([baseTree, afterTree], `${where}: the state under the next commit`).toContain(tree(repo, 'HEAD~1'));
+    expect(git(repo, 'rev-parse', head === base ? 'HEAD~1' : 'HEAD~2'), `${where}: history`).toBe(base);
+    expect(() => git(repo, 'fsck', '--no-progress', '--no-dangling'), where).not.toThrow();
+
+    // Back to the base for the next kill.
+    git(repo, 'reset', '-q', '--hard', base);
+  }
+}
+
+describe('crash safety: SIGKILL during writes', () => {
+  afterAll(() => {
+    console.log(`crash: ${kills} kills injected (${landed} after the commit landed, ${recovered} recoveries reported by the next write)`);
+  });
+
+  it('leaves the repository exactly before or after every kind of write, and the next write works', async () => {
+    // Kinds run in parallel on their own repos: each waits on git and the clock most of the time.
+    const kinds = Object.keys(KINDS);
+    for (let i = 0; i < kinds.length; i += 4) {
+      await Promise.all(kinds.slice(i, i + 4).map((k) => crashKind(k, KILLS_PER_KIND)));
+    }
+    expect(kills).toBe(kinds.length * KILLS_PER_KIND);
+  }, 600_000);
+
+  it('explains a stale lock left by a killed process, then takes it', () => {
+    const repo = sampleRepo();
+    const gitDir = join(repo, '.git');
+    // A lock held by a process that no longer exists (pid far above any live one).
+    const lock = { pid: 2 ** 22 + 12345, host: hostname(), command: 'ase assign acme', time: new Date(Date.now() - 60_000).toISOString() };
+    writeFileSync(join(gitDir, 'ase.lock'), JSON.stringify(lock));
+    const r = ase(NEXT_WRITE, { cwd: repo });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/lock/i);
+    expect(git(repo, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+});
