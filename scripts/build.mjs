@@ -5,7 +5,8 @@
 // - the text layer (yaml, validators) is a separate CommonJS bundle, dist/source.cjs, that the
 //   registry reader loads synchronously only on a cache miss (see src/registry/source-module.ts);
 //   it is also the worker-thread script for parallel parsing;
-// - commands are split into chunks loaded on demand, everything minified.
+// - commands are split into chunks loaded on demand, everything minified, and node:crypto and
+//   node:child_process are loaded on first use.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -93,6 +94,40 @@ export function sourceHash() { return ${JSON.stringify(sourceHash)}; }
     }));
   },
 };
+// node:child_process and node:crypto cost every command several milliseconds to load (crypto
+// alone ~8 ms), though a read-only command on a healthy registry never calls them: commander
+// requires child_process for executable subcommands ase does not have, and crash recovery runs
+// only after an interrupted write. So the CLI bundle gets them on first call. Only plain
+// functions are wrapped; importing anything else from them fails the build, never silently.
+const LAZY_BUILTINS = {
+  child_process: ['spawn', 'spawnSync', 'execFile', 'execFileSync'],
+  crypto: ['createHash'],
+};
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?(child_process|crypto)$/ }, (args) => ({ path: args.path.replace(/^node:/, ''), namespace: 'ase-lazy' }));
+    build.onLoad({ filter: /.*/, namespace: 'ase-lazy' }, (args) => {
+      const names = LAZY_BUILTINS[args.path];
+      const wrappers = names.map(
+        (n) => `export function ${n}(...a) { return load().${n}(...a); }\n` +
+          `Object.defineProperty(${n}, promisify.custom, { get: () => load().${n}[promisify.custom] });`,
+      );
+      return {
+        loader: 'js',
+        resolveDir: root,
+        contents: [
+          "import { createRequire } from 'node:module';",
+          "import { promisify } from 'node:util';",
+          `let m; const load = () => (m ??= createRequire(import.meta.url)('node:${args.path}'));`,
+          // commander uses require(): give it the same functions as a CommonJS-style default export.
+          `export default { ${names.join(', ')} };`,
+          ...wrappers,
+        ].join('\n'),
+      };
+    });
+  },
+};
 await esbuild.build({
   ...common,
   entryPoints: [join(root, 'src', 'cli', 'main.ts')],
@@ -101,7 +136,7 @@ await esbuild.build({
   format: 'esm',
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import{createRequire as __ase_cr}from'node:module';const require=__ase_cr(import.meta.url);" },
-  plugins: [lazySource],
+  plugins: [lazySource, lazyBuiltins],
 });
 
 const old = join(root, `.dist-old-${process.pid}`);

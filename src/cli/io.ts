@@ -10,7 +10,16 @@ export interface Io {
   stderrIsTTY: boolean;
 }
 
+/** A reader that closed the pipe early (`ase list | head -1`) is not an error worth a stack trace. */
+function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 export function processIo(): Io {
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),

@@ -1,4 +1,5 @@
 /** The JSON shapes of customers that `list --json` and `show --json` promise. */
+import { compareNames, compareText } from './compare.js';
 import type { Customer } from './model.js';
 
 export interface CustomerSummary {
@@ -40,5 +41,5 @@ const STATUS_ORDER: Record<string, number> = { active: 0, requested: 1, ended: 2
 
 /** Active first, then requested, ended, rejected; by name within each. */
 export function compareCustomers(a: Customer, b: Customer): number {
-  return (STATUS_ORDER[a.status ?? ''] ?? 4) - (STATUS_ORDER[b.status ?? ''] ?? 4) || a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug);
+  return (STATUS_ORDER[a.status ?? ''] ?? 4) - (STATUS_ORDER[b.status ?? ''] ?? 4) || compareNames(a.name, b.name) || compareText(a.slug, b.slug);
 }

@@ -5,19 +5,21 @@
  * of the whole cache includes the hash of the code that produced it, so it never returns a
  * verdict another version of ase would not give. Rules across files are never cached.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hash128 } from './content-hash.js';
 import type { RegistryLocation } from './discover.js';
 
 const FORMAT = 'ase-cache 1';
-/** Keys are base64 MD5 digests: always this long, so a line is `<key> <json>`. */
+/** Keys are base64 128-bit hashes: always this long, so a line is `<key> <json>`. */
 const KEY_LENGTH = 24;
 
-/** The content key of a file: its kind and exact bytes. */
+const KIND_SEEDS: Record<string, number> = { config: 1, people: 2, customer: 3 };
+
+/** The content key of a file: a 128-bit hash of its exact bytes, seeded by its kind. */
 export function contentKey(kind: string, bytes: Uint8Array): string {
-  return createHash('md5').update(kind).update('\0').update(bytes).digest('base64');
+  return hash128(bytes, KIND_SEEDS[kind] ?? 0);
 }
 
 /** The folder the cache of `location` lives in: inside the git dir, else the OS cache folder. */
@@ -33,7 +35,7 @@ export function cacheDir(location: RegistryLocation, env: NodeJS.ProcessEnv): st
     }
   }
   const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  const id = createHash('sha1').update(location.dir).digest('hex').slice(0, 16);
+  const id = Buffer.from(hash128(Buffer.from(location.dir)), 'base64').toString('hex').slice(0, 16);
   return join(base, 'ase', id);
 }
 
@@ -49,9 +51,18 @@ export interface LintCache {
 /** A cache that remembers nothing (ASE_CACHE=off, or run from source). */
 export const NO_CACHE: LintCache = { get: () => undefined, use: () => undefined, save: () => undefined };
 
+/** Entries are spread over this many files, so a change rewrites a sixteenth of the cache. */
+const SHARDS = 16;
+
 /** The per-file entries (data and file findings) in `dir`, for code `codeHash`. */
 export function openLintCache(dir: string, codeHash: string): LintCache {
-  return openStore(dir, 'files.txt', codeHash);
+  const shards = Array.from({ length: SHARDS }, (_, i) => openStore(dir, `files-${i.toString(16)}.txt`, codeHash));
+  const of = (key: string) => shards[key.charCodeAt(0) % SHARDS]!;
+  return {
+    get: (key) => of(key).get(key),
+    use: (key, json) => of(key).use(key, json),
+    save: () => shards.forEach((s) => s.save()),
+  };
 }
 
 /** The positions of nodes findings pointed at, per file content, in `dir`. */
@@ -90,7 +101,7 @@ function openStore(dir: string, name: string, codeHash: string): LintCache {
     },
     save() {
       // Also rewritten when many stored values went unused (files deleted, another branch).
-      if (changed === 0 && stored.size <= used.size + 1000) return;
+      if (changed === 0 && stored.size <= used.size * 2 + 64) return;
       changed = 0;
       const lines = [header];
       for (const [key, json] of used) lines.push(`${key} ${json}`);

@@ -22,7 +22,10 @@ const MAX_FILE_BYTES = 1024 * 1024;
 export interface ReadOptions {
   /** For the progress indicator on a terminal. */
   io?: Io;
-  /** Environment: `ASE_CACHE=off` reads without the cache. Default: the process environment. */
+  /**
+   * Environment (default: io.env, else the process's): `ASE_CACHE=off` reads without the lint
+   * cache, `ASE_THREADS=n` caps the parsing threads.
+   */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -241,13 +244,13 @@ function fromCache(json: string): Entry | undefined {
 }
 
 /** Parses the files the cache did not have, across cores when there are many. */
-function parseMisses(raws: RawFile[], cache: LintCache, memo: PositionMemo, io: Io | undefined): void {
+function parseMisses(raws: RawFile[], cache: LintCache, memo: PositionMemo, io: Io | undefined, threads: number | undefined): void {
   const misses = raws.filter((r) => r.loaded === undefined);
   if (misses.length === 0) return;
   const progress = startProgress(io, `checking ${misses.length} changed files`, misses.length);
   const parsed = sourceModule().parseMany(
     misses.map((r) => ({ kind: r.kind, text: r.text! })),
-    { workerScript: workerScript(), onProgress: progress.update },
+    { workerScript: workerScript(), threads, onProgress: progress.update },
   );
   progress.stop();
   misses.forEach((raw, j) => {
@@ -259,11 +262,18 @@ function parseMisses(raws: RawFile[], cache: LintCache, memo: PositionMemo, io: 
   });
 }
 
+/** `ASE_THREADS=n` caps the worker threads used for parsing (0: parse on the main thread only). */
+function threadsFrom(env: NodeJS.ProcessEnv): number | undefined {
+  const n = env.ASE_THREADS === undefined || env.ASE_THREADS === '' ? NaN : Number(env.ASE_THREADS);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
 /** Reads and checks every registry file of `loc`. */
 export function readRegistry(loc: RegistryLocation, options: ReadOptions = {}): LoadedRegistry {
   const findings: Finding[] = [];
   const show = (abs: string) => displayPath(loc.root, abs);
-  const caches = openCaches(loc, options.env ?? options.io?.env ?? process.env);
+  const env = options.env ?? options.io?.env ?? process.env;
+  const caches = openCaches(loc, env);
   const memo: PositionMemo = { cache: caches.positions };
   const scratch: Scratch = { buf: Buffer.allocUnsafe(64 * 1024) };
   const raws: RawFile[] = [];
@@ -281,11 +291,13 @@ export function readRegistry(loc: RegistryLocation, options: ReadOptions = {}): 
   };
   add({ abs: join(loc.dir, 'config.yaml'), file: loc.files.config, kind: 'config' });
   add({ abs: join(loc.dir, 'people.yaml'), file: loc.files.people, kind: 'people' });
-  for (const dirent of customerEntries(loc.dir)) {
+  const folderProblem = customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir);
+  if (folderProblem) findings.push(folderProblem);
+  for (const dirent of folderProblem ? [] : customerEntries(loc.dir)) {
     const abs = join(loc.dir, 'customers', dirent.name);
     add({ abs, file: show(abs), kind: 'customer', slug: dirent.name.slice(0, -'.yaml'.length) }, dirent);
   }
-  parseMisses(raws, caches.entries, memo, options.io);
+  parseMisses(raws, caches.entries, memo, options.io, threadsFrom(env));
   caches.entries.save();
   // Saved once the caller's synchronous work is done, so the positions its findings asked for are kept.
   setImmediate(() => caches.positions.save());

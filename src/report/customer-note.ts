@@ -1,5 +1,6 @@
 /** `ase note`: a short plain-text note about one customer for the ticketing tool. No colour, ever. */
 import type { Customer, Person } from '../core/model.js';
+import { compareText } from '../core/compare.js';
 
 function who(handle: string | undefined, people: ReadonlyMap<string, Person>): string {
   if (!handle) return 'none';
@@ -35,7 +36,7 @@ export function customerNote(c: Customer, people: ReadonlyMap<string, Person>): 
   else if (c.status === 'active') add('Communicated', c.communicated ? 'yes, the customer knows their engineer' : 'not yet — do not name the engineer to the customer');
   add('Why', rationaleText(c.raw.rationale) ?? c.request?.reason);
   add('Environment', [c.environment?.note, c.environment?.link].filter(Boolean).join(' — ') || undefined);
-  const last = [...c.checkins].sort((a, b) => a.on.localeCompare(b.on)).at(-1);
+  const last = [...c.checkins].sort((a, b) => compareText(a.on, b.on)).at(-1);
   if (last?.context) add(`Context (check-in ${last.on})`, last.context);
   if (last?.goals) add('Current goals', last.goals);
   add('Design doc', c.docs.design_doc);

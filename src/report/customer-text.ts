@@ -4,6 +4,7 @@ import type { Finding } from '../core/findings.js';
 import { APPROVERS, type Config, type Customer, type Person, type Registry } from '../core/model.js';
 import { transitionReadiness } from '../status/readiness.js';
 import type { Style } from './style.js';
+import { compareText } from '../core/compare.js';
 
 export interface ShowContext {
   registry: Registry;
@@ -66,7 +67,7 @@ export function customerText(c: Customer, ctx: ShowContext, style: Style): strin
     const r = transitionReadiness(c, ctx.registry, today);
     row('hand-over', r.ready ? style.green('ready: docs, check-ins and notes are current') : style.yellow(`not ready: ${r.gaps.join(', ')}`));
   }
-  const last = [...c.checkins].sort((a, b) => a.on.localeCompare(b.on)).at(-1);
+  const last = [...c.checkins].sort((a, b) => compareText(a.on, b.on)).at(-1);
   out.push('');
   out.push(style.bold(`Check-ins (${c.checkins.length})`));
   if (last) {

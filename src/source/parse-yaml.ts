@@ -107,11 +107,23 @@ function countLines(text: string): LineCounter {
 const MAX_FLOW_DEPTH = 100;
 const MAX_INDENT = 500;
 
+const LONG_INDENT_RE = new RegExp(`(?:^|\\n)[ \\t?:-]{${MAX_INDENT + 1}}`);
+
+/** A quick look (native searches only) that rules out deep nesting in every ordinary file. */
+function mayBeDeep(text: string): boolean {
+  let brackets = 0;
+  for (const ch of ['[', '{']) {
+    for (let i = text.indexOf(ch); i !== -1 && brackets <= MAX_FLOW_DEPTH; i = text.indexOf(ch, i + 1)) brackets++;
+  }
+  return brackets > MAX_FLOW_DEPTH || LONG_INDENT_RE.test(text);
+}
+
 /**
  * Where `text` nests deeper than the limits, checked before parsing: past them the parser runs
  * out of stack at a depth that varies from run to run, so the findings would too.
  */
 function tooDeep(text: string): { offset: number; message: string } | undefined {
+  if (!mayBeDeep(text)) return undefined;
   let depth = 0;
   let lineStart = 0;
   let quote = '';

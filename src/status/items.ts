@@ -1,4 +1,5 @@
 /** What `ase status` lists: attention items as data, and the order of urgency they are shown in. */
+import { compareText } from '../core/compare.js';
 
 export type ItemSeverity = 'error' | 'warning' | 'info';
 
@@ -57,8 +58,8 @@ export function compareItems(a: StatusItem, b: StatusItem): number {
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     ITEM_KINDS.indexOf(a.kind) - ITEM_KINDS.indexOf(b.kind) ||
     compareUrgency(a, b) ||
-    subject(a).localeCompare(subject(b)) ||
-    a.message.localeCompare(b.message)
+    compareText(subject(a), subject(b)) ||
+    compareText(a.message, b.message)
   );
 }
 

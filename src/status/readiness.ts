@@ -7,6 +7,7 @@ import type { Customer, Registry } from '../core/model.js';
 import { peopleByHandle } from '../core/queries.js';
 import { checkinOverdue } from '../core/rules/checkin-overdue.js';
 import { docsStale } from '../core/rules/docs-stale.js';
+import { compareText } from '../core/compare.js';
 
 export interface Readiness {
   ready: boolean;
@@ -20,7 +21,7 @@ export function transitionReadiness(c: Customer, registry: Registry, today: stri
   if (!c.docs.design_doc) gaps.push('no design doc');
   else if (docsStale.check(ctx).length > 0) gaps.push('design doc stale');
   if (checkinOverdue.check(ctx).length > 0) gaps.push('CE check-in overdue');
-  const last = [...c.checkins].sort((a, b) => a.on.localeCompare(b.on)).at(-1);
+  const last = [...c.checkins].sort((a, b) => compareText(a.on, b.on)).at(-1);
   if (!last) gaps.push('no CE check-in yet');
   else if (!last.context) gaps.push('latest check-in has no troubleshooting context');
   if (c.environment) {

@@ -3,6 +3,7 @@ import type { Finding } from '../core/findings.js';
 import { registryAtCommit } from '../diff/registry-at.js';
 import type { RegistryLocation } from '../registry/discover.js';
 import { evaluate } from '../registry/open.js';
+import { pageFindings } from '../registry/page-check.js';
 import { readRegistry } from '../registry/read.js';
 import { introducedErrors } from '../write/refusal.js';
 
@@ -24,7 +25,10 @@ export interface MergedCheck {
  */
 export async function checkMerged(location: RegistryLocation, root: string, remoteTip: string | undefined, rebased: readonly LocalCommit[], today: string): Promise<MergedCheck> {
   const remote = remoteTip ? evaluate(await registryAtCommit(location, root, remoteTip), today) : [];
-  const introduced = introducedErrors(remote, evaluate(readRegistry(location), today));
+  const merged = readRegistry(location);
+  // The page is checked too: a line merge of two rendered pages is not a rendered page.
+  const page = pageFindings(location, merged, { registry: undefined, today, todayGiven: true, color: false });
+  const introduced = introducedErrors(remote, [...evaluate(merged, today), ...page]);
   if (introduced.length === 0) return { introduced };
   for (const c of rebased) {
     if (introducedErrors(remote, evaluate(await registryAtCommit(location, root, c.hash), today)).length > 0) return { introduced, culprit: c };

@@ -65,15 +65,36 @@ export async function isAncestor(root: string, a: string, b: string): Promise<bo
 
 export type RebaseOutcome = { ok: true } | { ok: false; conflicts: string[]; said: string };
 
-/** Rebases the current branch onto `onto`; on a conflict aborts, so the branch is as it was. */
-export async function rebaseOnto(root: string, onto: string): Promise<RebaseOutcome> {
+/** Settles a conflict the rebase stopped on (writes and stages the files); false when it cannot. */
+export type ConflictResolver = (conflicts: string[]) => Promise<boolean>;
+
+/**
+ * Rebases the current branch onto `onto`. A stop whose conflicts `resolve` settles is continued;
+ * any other conflict is aborted, so the branch is as it was.
+ */
+export async function rebaseOnto(root: string, onto: string, resolve?: ConflictResolver): Promise<RebaseOutcome> {
   const args = ['-c', 'rebase.autoStash=false', '-c', 'rebase.updateRefs=false', 'rebase', '--quiet', '--no-autostash', onto];
-  const r = await runGit(root, args, { env: quietEnv() });
-  if (r.code === 0) return { ok: true };
-  const unmerged = await runGit(root, ['diff', '--name-only', '--diff-filter=U', '-z']);
-  const conflicts = unmerged.stdout.split('\0').filter(Boolean);
-  await runGit(root, ['rebase', '--abort']);
-  return { ok: false, conflicts, said: (r.stderr.trim() || r.stdout.trim()).split('\n').slice(-4).join('\n  ') };
+  let r = await runGit(root, args, { env: quietEnv() });
+  for (let step = 0; r.code !== 0 && step < 1000; step++) {
+    const unmerged = await runGit(root, ['diff', '--name-only', '--diff-filter=U', '-z']);
+    const conflicts = unmerged.stdout.split('\0').filter(Boolean);
+    if (conflicts.length === 0 || !resolve || !(await resolve(conflicts))) {
+      await runGit(root, ['rebase', '--abort']);
+      return { ok: false, conflicts, said: (r.stderr.trim() || r.stdout.trim()).split('\n').slice(-4).join('\n  ') };
+    }
+    r = await runGit(root, ['-c', 'core.editor=true', 'rebase', '--continue'], { env: quietEnv() });
+  }
+  return { ok: true };
+}
+
+/** The text of `path` on one side of a conflict (2: the branch being rebased onto, 3: yours), if it has one. */
+export async function conflictSide(root: string, path: string, stage: 2 | 3): Promise<string | undefined> {
+  const r = await runGit(root, ['show', `:${stage}:${path}`]);
+  return r.code === 0 ? r.stdout : undefined;
+}
+
+export async function stage(root: string, path: string): Promise<void> {
+  await git(root, ['add', '--', path]);
 }
 
 /** Puts the branch (and the work tree, which sync required clean) back on `commit`. */

@@ -3,11 +3,15 @@
  * the merged result, and push; when the push loses a race, start again (a few times). A merged
  * result that breaks a rule, or a rebase conflict, puts the branch back where it was.
  */
+import { writeFileSync } from 'node:fs';
 import type { Finding } from '../core/findings.js';
 import { EnvironmentError, RefusedError } from '../errors.js';
 import type { RegistryLocation } from '../registry/discover.js';
+import { pagePath } from '../registry/page-check.js';
+import { readRegistry } from '../registry/read.js';
+import { expectedPage, normaliseNewlines } from '../render/expected.js';
 import { checkMerged, originalOf, type LocalCommit } from './check-merged.js';
-import { commitsBetween, currentBranch, fetchBranch, isAncestor, pushBranch, rebaseOnto, remoteUrl, restoreBranch, revParse, uncommitted } from './git-remote.js';
+import { commitsBetween, conflictSide, currentBranch, fetchBranch, isAncestor, pushBranch, rebaseOnto, remoteUrl, restoreBranch, revParse, stage, uncommitted, type ConflictResolver } from './git-remote.js';
 
 /** Push attempts before giving up on a remote that keeps moving. */
 export const MAX_ATTEMPTS = 3;
@@ -42,13 +46,14 @@ export async function syncRegistry(o: SyncOptions): Promise<SyncResult> {
       'commit them (or `git stash`), then run ase sync again',
     );
   }
-  const saved = (await revParse(o.root, 'HEAD'))!;
+  const saved = await revParse(o.root, 'HEAD');
+  if (saved === undefined) throw new EnvironmentError(`${branch} has no commits yet: there is nothing to sync`, 'commit the registry first (`git add registry schemas && git commit`), then run ase sync');
   let pulled = 0;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const remoteTip = await fetchBranch(o.root, o.remote, branch);
     const originals = await commitsBetween(o.root, remoteTip, saved);
     if (remoteTip && !(await isAncestor(o.root, remoteTip, 'HEAD'))) {
-      const rebase = await rebaseOnto(o.root, remoteTip);
+      const rebase = await rebaseOnto(o.root, remoteTip, pageResolver(o));
       if (!rebase.ok) {
         await restoreBranch(o.root, saved);
         throw new RefusedError(
@@ -75,11 +80,26 @@ export async function syncRegistry(o: SyncOptions): Promise<SyncResult> {
   );
 }
 
+/**
+ * Both sides changed the generated page: it is rendered again from the merged files (keeping the
+ * remote's date stamp), as \`ase render\` would. Any other conflict is for people to resolve.
+ */
+function pageResolver(o: SyncOptions): ConflictResolver {
+  return async (conflicts) => {
+    if (conflicts.length !== 1 || conflicts[0] !== o.location.files.page) return false;
+    const theirs = (await conflictSide(o.root, conflicts[0], 2)) ?? '';
+    const merged = readRegistry(o.location);
+    writeFileSync(pagePath(o.location), expectedPage(merged.registry, normaliseNewlines(theirs)));
+    await stage(o.root, conflicts[0]);
+    return true;
+  };
+}
+
 function ruleRefusal(introduced: readonly Finding[], culprit: LocalCommit | undefined, remote: string, branch: string): RefusedError {
   const rules = introduced.map((f) => `${f.rule}: ${f.message} (${f.file}:${f.line})`);
   const revisit = culprit ? `revisit your commit ${culprit.hash.slice(0, 7)} "${culprit.subject}"` : 'revisit your local commits';
   return new RefusedError(
     `not pushed: merged with ${remote}/${branch}, your commits break ${introduced.length === 1 ? 'a rule' : `${introduced.length} rules`}:\n  ${rules.join('\n  ')}\n${revisit}; your branch is back where it was`,
-    `someone else's change landed first; undo or change that commit (e.g. \`git revert ${culprit ? culprit.hash.slice(0, 7) : '<commit>'}\`, or end another assignment with ase), then run ase sync again`,
+    `someone else's change landed first: drop or change that commit (\`git rebase -i ${remote}/${branch}\` takes the remote's commits and lets you edit yours), or make room first (e.g. \`ase end <slug>\`), then run ase sync again`,
   );
 }

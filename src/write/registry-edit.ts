@@ -11,6 +11,7 @@ import { PARSE_OPTIONS } from '../source/parse-yaml.js';
 import type { FileKind } from '../source/schema-findings.js';
 import { keepFormatting } from './keep-formatting.js';
 import { editDocument, type YamlDocEdit } from './yaml-edit.js';
+import { compareText } from '../core/compare.js';
 
 export type { YamlDocEdit } from './yaml-edit.js';
 
@@ -113,7 +114,7 @@ export class ChangeSet implements RegistryEdit {
       const after = this.render(t);
       if (after !== t.original) out.push({ abs: t.abs, file: t.file, kind: t.kind, before: t.original, after });
     }
-    return out.sort((a, b) => a.file.localeCompare(b.file));
+    return out.sort((a, b) => compareText(a.file, b.file));
   }
 
   private customerFile(slug: string): { abs: string; file: string } {

@@ -25,6 +25,7 @@ import { unifiedDiff } from './line-diff.js';
 import { acquireLock, type Lock } from './lock.js';
 import { introducedErrors, refusalLines } from './refusal.js';
 import { ChangeSet, type FileChange, type RegistryEdit } from './registry-edit.js';
+import { compareText } from '../core/compare.js';
 
 export type { RegistryEdit, YamlDocEdit } from './registry-edit.js';
 
@@ -177,7 +178,7 @@ export function withTexts(loaded: LoadedRegistry, changes: readonly FileChange[]
       customers.push({ slug: c.file.slice(c.file.lastIndexOf('/') + 1, -'.yaml'.length), loaded: files.get(c.file)! });
     }
   }
-  customers.sort((a, b) => a.loaded.file.localeCompare(b.loaded.file));
+  customers.sort((a, b) => compareText(a.loaded.file, b.loaded.file));
   const unreadable = loaded.fileFindings.filter((f) => !loaded.files.has(f.file));
   return buildRegistry(reg.files, files.get(reg.files.config), files.get(reg.files.people), customers, unreadable);
 }

@@ -11,7 +11,7 @@ import { read, sampleRepo } from '../helpers/repo.js';
 import { applyAll, damaged, SAMPLE_SLUGS } from './fuzz/arbitraries.js';
 import { expectWellFormed } from './fuzz/invariants.js';
 
-const CLI_RUNS = Number(process.env.FUZZ_CLI_RUNS ?? 12);
+const CLI_RUNS = Number(process.env.FUZZ_CLI_RUNS ?? 8);
 let runs = 0;
 
 const caseArb = fc.record({

@@ -1,3 +1,4 @@
+import { compareText } from '../compare.js';
 import { activeCustomers } from '../queries.js';
 import type { Rule } from './rule.js';
 
@@ -8,7 +9,7 @@ export const capExceeded: Rule = {
     const active = activeCustomers(registry);
     const { cap } = registry.config;
     if (active.length <= cap) return [];
-    const newestLast = [...active].sort((a, b) => (a.since ?? '').localeCompare(b.since ?? '') || a.slug.localeCompare(b.slug));
+    const newestLast = [...active].sort((a, b) => compareText(a.since ?? '', b.since ?? '') || compareText(a.slug, b.slug));
     return newestLast.slice(cap).map((c) => ({
       rule: 'cap-exceeded' as const,
       severity: 'error' as const,

@@ -1,3 +1,4 @@
+import { compareText } from '../compare.js';
 import type { PendingFinding } from '../findings.js';
 import { isSlug } from '../slug.js';
 import type { Rule } from './rule.js';
@@ -12,7 +13,7 @@ export const slugMismatch: Rule = {
   check({ registry }) {
     const findings: PendingFinding[] = [];
     const byName = new Map<string, string>();
-    const sorted = [...registry.customers].sort((a, b) => a.slug.localeCompare(b.slug));
+    const sorted = [...registry.customers].sort((a, b) => compareText(a.slug, b.slug));
     for (const c of sorted) {
       if (!isSlug(c.slug)) {
         findings.push({

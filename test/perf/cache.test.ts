@@ -1,0 +1,185 @@
+/**
+ * The lint cache and parallel parsing never change a result: the same registry gives the same
+ * output and exit code with the cache off, cold and warm, on one thread or several, including
+ * after edits, renames, deletions and a damaged cache. (Speed is measured by `npm run bench`.)
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ase, type CliResult } from '../helpers/cli.js';
+import { activeCustomer, git, initRepo, registryRepo, sampleRepo, tempDir, writeRegistry } from '../helpers/repo.js';
+// @ts-expect-error: the benchmark's generator is plain JavaScript without types
+import { generateRegistry } from '../../bench/generate.mjs';
+
+const COMMANDS: string[][] = [
+  ['lint', '--format', 'json'],
+  ['list', '--all', '--json'],
+  ['status', '--json'],
+  ['engineers', '--json'],
+];
+
+function outcome(r: CliResult): { code: number; stdout: string } {
+  return { code: r.code, stdout: r.stdout };
+}
+
+/** Every command's outcome with the cache off, then cold (cache deleted), then warm. */
+function expectSameWithAndWithoutCache(cwd: string, env: Record<string, string> = {}): void {
+  const cacheDir = join(cwd, '.git', 'ase-cache');
+  for (const args of COMMANDS) {
+    const off = outcome(ase(args, { cwd, env: { ...env, ASE_CACHE: 'off' } }));
+    rmSync(cacheDir, { recursive: true, force: true });
+    const cold = outcome(ase(args, { cwd, env }));
+    const warm = outcome(ase(args, { cwd, env }));
+    expect(cold, `cold ${args.join(' ')}`).toEqual(off);
+    expect(warm, `warm ${args.join(' ')}`).toEqual(off);
+  }
+}
+
+function lintJson(cwd: string, env: Record<string, string> = {}): { code: number; findings: { rule: string; file: string; line: number; column: number }[] } {
+  const r = ase(['lint', '--format', 'json'], { cwd, env });
+  return { code: r.code, findings: JSON.parse(r.stdout).findings };
+}
+
+const customers = (dir: string) => join(dir, 'registry', 'customers');
+
+describe('the lint cache', () => {
+  it('gives the sample registry the same results cold, warm and off', () => {
+    const dir = sampleRepo();
+    expectSameWithAndWithoutCache(dir);
+    lintJson(dir);
+    expect(readdirSync(join(dir, '.git', 'ase-cache')).filter((f) => /^files-[0-9a-f]\.txt$/.test(f)).length).toBeGreaterThan(1);
+    // Findings with positions were looked up once and remembered.
+    expect(readFileSync(join(dir, '.git', 'ase-cache', 'positions.txt'), 'utf8')).toContain('checkins');
+  });
+
+  it('follows edits that add syntax, schema and rule findings, and edits that fix them', () => {
+    const dir = sampleRepo();
+    ase(['lint'], { cwd: dir }); // warm the cache with the original files
+    const file = join(customers(dir), 'globex.yaml');
+    const original = readFileSync(file, 'utf8');
+    const edits = [
+      original.replace('segment: post-sales', 'segment: post-sales\nsegment: pre-sales'), // duplicate key
+      original.replace('status: active', 'status: activ'), // schema
+      original.replace('backup: dara', 'backup: chen'), // backup-is-engineer
+      original.replace('on: 2026-11-25', 'on: 2026-02-30'), // not a real date
+      original.replace('engineer: chen\n', 'engineer: chen\n\tbad: tab\n'), // tab
+      original, // fixed again: the old entry is used
+    ];
+    for (const text of edits) {
+      writeFileSync(file, text);
+      const off = lintJson(dir, { ASE_CACHE: 'off' });
+      expect(lintJson(dir)).toEqual(off);
+      expect(lintJson(dir)).toEqual(off);
+    }
+  });
+
+  it('reports a renamed file under its new name, with the same positions', () => {
+    const dir = sampleRepo();
+    const before = lintJson(dir);
+    renameSync(join(customers(dir), 'cyberdyne.yaml'), join(customers(dir), 'cyberdyne-systems.yaml'));
+    const after = lintJson(dir);
+    expect(after).toEqual(lintJson(dir, { ASE_CACHE: 'off' }));
+    const moved = after.findings.find((f) => f.rule === 'checkin-overdue')!;
+    expect(moved.file).toBe('registry/customers/cyberdyne-systems.yaml');
+    const old = before.findings.find((f) => f.rule === 'checkin-overdue')!;
+    expect([moved.line, moved.column]).toEqual([old.line, old.column]);
+    // An invalid file name is found at once, though the content is cached.
+    renameSync(join(customers(dir), 'cyberdyne-systems.yaml'), join(customers(dir), 'Cyberdyne.yaml'));
+    const bad = lintJson(dir);
+    expect(bad).toEqual(lintJson(dir, { ASE_CACHE: 'off' }));
+    expect(bad.findings.map((f) => f.rule)).toContain('slug-mismatch');
+  });
+
+  it('recomputes cross-file rules after deletions and copies', () => {
+    const names = ['a', 'b', 'c', 'd'];
+    const dir = registryRepo({
+      config: '# yaml-language-server: $schema=../schemas/config.schema.json\ncap: 3\n',
+      customers: Object.fromEntries(names.map((n) => [`cust-${n}`, activeCustomer(`Customer ${n.toUpperCase()}`)])),
+    });
+    const full = lintJson(dir);
+    expect(full.findings.map((f) => f.rule)).toContain('cap-exceeded');
+    rmSync(join(customers(dir), 'cust-d.yaml'));
+    const fewer = lintJson(dir);
+    expect(fewer).toEqual(lintJson(dir, { ASE_CACHE: 'off' }));
+    expect(fewer.findings.map((f) => f.rule)).not.toContain('cap-exceeded');
+    // The same bytes under a second name: both files are reported, as a duplicate name.
+    writeFileSync(join(customers(dir), 'cust-e.yaml'), readFileSync(join(customers(dir), 'cust-a.yaml')));
+    const copied = lintJson(dir);
+    expect(copied).toEqual(lintJson(dir, { ASE_CACHE: 'off' }));
+    expect(copied.findings.filter((f) => f.rule === 'slug-mismatch').map((f) => f.file)).toEqual(['registry/customers/cust-e.yaml']);
+    expectSameWithAndWithoutCache(dir);
+  });
+
+  it('reads a damaged, truncated or foreign cache as empty and repairs it', () => {
+    const dir = sampleRepo();
+    const expected = lintJson(dir, { ASE_CACHE: 'off' });
+    lintJson(dir);
+    const cache = join(dir, '.git', 'ase-cache');
+    const shards = readdirSync(cache).filter((f) => f.startsWith('files-'));
+    const good = new Map(shards.map((f) => [f, readFileSync(join(cache, f), 'utf8')]));
+    const damages: ((text: string) => string)[] = [
+      (t) => t.slice(0, Math.floor(t.length / 2)), // torn write
+      (t) => t.split('\n').map((l, i) => (i > 0 && l ? `${l.slice(0, 25)}{"data":` : l)).join('\n'), // bad JSON
+      (t) => t.split('\n').map((l, i) => (i > 0 && l ? `${String(i).padStart(22, 'A')}== {"data":{"name":"other"},"findings":[]}` : l)).join('\n'), // entries of other contents
+      (t) => t.replace(/^ase-cache 1 \S+/, 'ase-cache 1 0000000000'), // written by other code
+      () => 'not a cache at all',
+    ];
+    for (const damage of damages) {
+      for (const [f, text] of good) writeFileSync(join(cache, f), damage(text));
+      expect(lintJson(dir)).toEqual(expected);
+      expect(lintJson(dir)).toEqual(expected);
+    }
+  });
+
+  it('is safe to delete at any time, and lives in the OS cache folder outside git', () => {
+    const root = tempDir();
+    writeRegistry(root, { customers: { acme: activeCustomer('Acme'), bad: 'name: [unclosed\n' } });
+    const cacheHome = tempDir();
+    const env = { XDG_CACHE_HOME: cacheHome };
+    const off = lintJson(root, { ...env, ASE_CACHE: 'off' });
+    expect(readdirSync(cacheHome)).toEqual([]);
+    expect(lintJson(root, env)).toEqual(off);
+    expect(readdirSync(join(cacheHome, 'ase'))).toHaveLength(1);
+    expect(lintJson(root, env)).toEqual(off);
+    rmSync(join(cacheHome, 'ase'), { recursive: true });
+    expect(lintJson(root, env)).toEqual(off);
+    expect(existsSync(join(root, '.git'))).toBe(false);
+  });
+
+  it('gives a write the same view of the registry as a cold read', () => {
+    const dir = sampleRepo();
+    ase(['lint'], { cwd: dir });
+    const r = ase(['docs', 'wayne-biotech', '--updated', '--on', '2026-11-27'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expectSameWithAndWithoutCache(dir);
+  });
+});
+
+describe('parallel parsing', () => {
+  it('gives a large registry the same results on one thread, on several, and from the cache', () => {
+    const root = tempDir();
+    generateRegistry(root, 900);
+    initRepo(root);
+    const dir = customers(root);
+    // Problems spread over both halves, so the main thread and the worker each find some.
+    const broken: Record<string, (t: string) => string> = {
+      'customer-00101.yaml': (t) => t.replace(/^status: \w+$/m, 'status: finished'),
+      'customer-00450.yaml': (t) => `${t}name: twice\n`,
+      'customer-00701.yaml': (t) => t.replace('engineer: ', 'engineer: nobody-'),
+      'customer-00899.yaml': () => '<<<<<<< HEAD\nname: a\n=======\nname: b\n>>>>>>> other\n',
+    };
+    for (const [name, edit] of Object.entries(broken)) writeFileSync(join(dir, name), edit(readFileSync(join(dir, name), 'utf8')));
+    const single = lintJson(root, { ASE_CACHE: 'off', ASE_THREADS: '0' });
+    expect(single.code).toBe(1);
+    expect(new Set(single.findings.map((f) => f.file.split('/').pop()))).toEqual(new Set(Object.keys(broken)));
+    expect(lintJson(root, { ASE_CACHE: 'off', ASE_THREADS: '1' })).toEqual(single);
+    rmSync(join(root, '.git', 'ase-cache'), { recursive: true, force: true });
+    expect(lintJson(root, { ASE_THREADS: '1' })).toEqual(single); // cold, parsed in parallel
+    expect(lintJson(root)).toEqual(single); // warm
+    mkdirSync(join(dir, 'sub.yaml')); // not a regular file: reported, never parsed
+    const withDir = lintJson(root);
+    expect(withDir).toEqual(lintJson(root, { ASE_CACHE: 'off' }));
+    expect(withDir.findings.some((f) => f.file.endsWith('sub.yaml'))).toBe(true);
+  });
+});
