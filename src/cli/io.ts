@@ -1,3 +1,5 @@
+import { isatty } from 'node:tty';
+
 /** What a command may touch of the process: its streams, environment and working folder. */
 
 export interface Io {
@@ -25,7 +27,8 @@ export function processIo(): Io {
     err: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    // isatty(0) rather than process.stdin.isTTY: touching process.stdin creates a stream (~5 ms).
+    interactive: isatty(0) && isatty(1),
     stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }

@@ -43,38 +43,42 @@ function examples(...lines: string[]): string {
 
 const WRITE_HELP = '\nWrites: checks the whole registry first, then commits exactly the files it changed as one commit.\n';
 
-/** Declares every command; `act` runs the command module by name. */
-function declare(program: Command, act: (name: string) => (...args: any[]) => Promise<void>): void {
+/** Declares every command, or only `only` when argv names it; `act` runs the command module by name. */
+function declare(program: Command, act: (name: string) => (...args: any[]) => Promise<void>, only?: string): void {
+  const want = (name: string) => only === undefined || only === name;
   const dryRun = () => new Option('--dry-run', 'show the change as a diff and write nothing');
   const jsonFormat = () => new Option('--format <format>', 'text for people, json for programs (same as --json)').choices(['text', 'json']);
 
-  program
-    .command('init')
-    .argument('[dir]', 'folder to create registry/ and schemas/ in', '.')
-    .description('create a registry (config, people, customers/, schemas) inside a git repo')
-    .addHelpText('after', examples('ase init', 'ase init support-registry'))
-    .action(act('init'));
+  if (want('init'))
+    program
+      .command('init')
+      .argument('[dir]', 'folder to create registry/ and schemas/ in', '.')
+      .description('create a registry (config, people, customers/, schemas) inside a git repo')
+      .addHelpText('after', examples('ase init', 'ase init support-registry'))
+      .action(act('init'));
 
-  program
-    .command('list')
-    .description('table of customers (requested and active unless --all)')
-    .option('-a, --all', 'include ended and rejected customers')
-    .option('--engineer <handle>', 'only customers this engineer is primary or backup for')
-    .option('--segment <segment>', 'only post-sales or pre-sales')
-    .option('--status <status>', 'only requested, active, ended or rejected')
-    .option('--json', 'print JSON for programs')
-    .addOption(jsonFormat())
-    .addHelpText('after', examples('ase list', 'ase list --all --segment pre-sales', 'ase list --engineer alice --json'))
-    .action(act('list'));
+  if (want('list'))
+    program
+      .command('list')
+      .description('table of customers (requested and active unless --all)')
+      .option('-a, --all', 'include ended and rejected customers')
+      .option('--engineer <handle>', 'only customers this engineer is primary or backup for')
+      .option('--segment <segment>', 'only post-sales or pre-sales')
+      .option('--status <status>', 'only requested, active, ended or rejected')
+      .option('--json', 'print JSON for programs')
+      .addOption(jsonFormat())
+      .addHelpText('after', examples('ase list', 'ase list --all --segment pre-sales', 'ase list --engineer alice --json'))
+      .action(act('list'));
 
-  program
-    .command('show')
-    .argument('<slug>', 'customer slug (its file name)')
-    .description('one customer in full')
-    .option('--json', 'print JSON for programs')
-    .addOption(jsonFormat())
-    .addHelpText('after', examples('ase show acme', 'ase show acme --json'))
-    .action(act('show'));
+  if (want('show'))
+    program
+      .command('show')
+      .argument('<slug>', 'customer slug (its file name)')
+      .description('one customer in full')
+      .option('--json', 'print JSON for programs')
+      .addOption(jsonFormat())
+      .addHelpText('after', examples('ase show acme', 'ase show acme --json'))
+      .action(act('show'));
 
   const requestFields = (cmd: Command) =>
     cmd
@@ -86,184 +90,219 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .addOption(new Option('--term <term>', 'how long').choices(['long-term', 'temporary']))
       .option('--ends-on <date>', 'last day of a temporary assignment (YYYY-MM-DD)');
 
-  requestFields(
+  if (want('request'))
+    requestFields(
+      program
+        .command('request')
+        .argument('<slug>', 'customer slug for the new file')
+        .description('record a request for an assigned engineer'),
+    )
+      .option('--on <date>', 'date of the request (default: today)')
+      .addOption(dryRun())
+      .addHelpText('after', examples('ase request acme --name "Acme Corp" --segment post-sales --ce carol --by dave --reason "Largest deployment, weekly escalations"') + WRITE_HELP)
+      .action(act('request'));
+
+  if (want('approve'))
     program
-      .command('request')
-      .argument('<slug>', 'customer slug for the new file')
-      .description('record a request for an assigned engineer'),
-  )
-    .option('--on <date>', 'date of the request (default: today)')
-    .addOption(dryRun())
-    .addHelpText('after', examples('ase request acme --name "Acme Corp" --segment post-sales --ce carol --by dave --reason "Largest deployment, weekly escalations"') + WRITE_HELP)
-    .action(act('request'));
-
-  program
-    .command('approve')
-    .argument('<slug>', 'customer slug')
-    .description('record one leadership approval of a request')
-    .addOption(new Option('--as <role>', 'which leadership approves').choices(['cs', 'ce', 'sales']).makeOptionMandatory())
-    .requiredOption('--by <handle>', 'who approves (needs the matching leadership role)')
-    .option('--on <date>', 'date of the approval (default: today)')
-    .addOption(dryRun())
-    .addHelpText('after', examples('ase approve acme --as cs --by erin', 'ase approve acme --as sales --by gina') + WRITE_HELP)
-    .action(act('approve'));
-
-  program
-    .command('reject')
-    .argument('<slug>', 'customer slug')
-    .description('close a request without an assignment')
-    .requiredOption('--by <handle>', 'who rejects it')
-    .requiredOption('--reason <text>', 'why')
-    .addOption(dryRun())
-    .addHelpText('after', examples('ase reject acme --by erin --reason "Round-robin covers it"') + WRITE_HELP)
-    .action(act('reject'));
-
-  requestFields(
-    program
-      .command('assign')
+      .command('approve')
       .argument('<slug>', 'customer slug')
-      .description('make the assignment active (creates the customer when it is new)')
-      .requiredOption('--engineer <handle>', 'the assigned support engineer')
-      .option('--backup <handle>', 'the backup engineer (required for post-sales, not allowed for pre-sales)'),
-  )
-    .option('--communicated', 'the customer has been told who their engineer is (post-sales only)')
-    .option('--since <date>', 'start date (default: today)')
-    .addOption(dryRun())
-    .addHelpText('after', examples('ase assign acme --engineer alice --backup bob', 'ase assign initech --engineer alice --name Initech --segment pre-sales --ce carol --by dave --reason "Trial"') + WRITE_HELP)
-    .action(act('assign'));
+      .description('record one leadership approval of a request')
+      .addOption(new Option('--as <role>', 'which leadership approves').choices(['cs', 'ce', 'sales']).makeOptionMandatory())
+      .requiredOption('--by <handle>', 'who approves (needs the matching leadership role)')
+      .option('--on <date>', 'date of the approval (default: today)')
+      .addOption(dryRun())
+      .addHelpText('after', examples('ase approve acme --as cs --by erin', 'ase approve acme --as sales --by gina') + WRITE_HELP)
+      .action(act('approve'));
 
-  program
-    .command('transition')
-    .argument('<slug>', 'customer slug')
-    .description('hand the customer over to another engineer and/or backup')
-    .option('--to <handle>', 'the new primary engineer')
-    .option('--backup <handle>', 'the new backup engineer')
-    .addOption(new Option('--reason <code>', 'why').choices(['stagnating', 'exposure', 'workload', 'leave', 'customer-request', 'other']).makeOptionMandatory())
-    .option('--note <text>', 'a few words for the history')
-    .option('--on <date>', 'date of the hand-over (default: today)')
-    .addOption(dryRun())
-    .addHelpText('after', examples('ase transition acme --to bob --backup carl --reason stagnating --note "Wants broader exposure"', 'ase transition acme --backup dan --reason leave') + WRITE_HELP)
-    .action(act('transition'));
+  if (want('reject'))
+    program
+      .command('reject')
+      .argument('<slug>', 'customer slug')
+      .description('close a request without an assignment')
+      .requiredOption('--by <handle>', 'who rejects it')
+      .requiredOption('--reason <text>', 'why')
+      .addOption(dryRun())
+      .addHelpText('after', examples('ase reject acme --by erin --reason "Round-robin covers it"') + WRITE_HELP)
+      .action(act('reject'));
 
-  program
-    .command('end')
-    .argument('<slug>', 'customer slug')
-    .description('end the assignment')
-    .requiredOption('--reason <text>', 'why it ends')
-    .option('--on <date>', 'date it ends (default: today)')
-    .addOption(dryRun())
-    .addHelpText('after', examples('ase end acme --reason "Contract ended"') + WRITE_HELP)
-    .action(act('end'));
+  if (want('assign'))
+    requestFields(
+      program
+        .command('assign')
+        .argument('<slug>', 'customer slug')
+        .description('make the assignment active (creates the customer when it is new)')
+        .requiredOption('--engineer <handle>', 'the assigned support engineer')
+        .option('--backup <handle>', 'the backup engineer (required for post-sales, not allowed for pre-sales)'),
+    )
+      .option('--communicated', 'the customer has been told who their engineer is (post-sales only)')
+      .option('--since <date>', 'start date (default: today)')
+      .addOption(dryRun())
+      .addHelpText('after', examples('ase assign acme --engineer alice --backup bob', 'ase assign initech --engineer alice --name Initech --segment pre-sales --ce carol --by dave --reason "Trial"') + WRITE_HELP)
+      .action(act('assign'));
 
-  program
-    .command('checkin')
-    .argument('<slug>', 'customer slug')
-    .description('record the weekly CE check-in (asks for missing answers in a terminal)')
-    .option('--with <handle>', 'the CE met (default: the customer\'s CE)')
-    .option('--on <date>', 'date of the check-in (default: today)')
-    .option('--going-well <text>', 'what is going well with the customer?')
-    .option('--frustrations <text>', 'what, if anything, is causing frustration?')
-    .option('--goals <text>', 'what are we trying to make happen?')
-    .option('--context <text>', 'what context would help troubleshooting?')
-    .addOption(dryRun())
-    .addHelpText('after', examples('ase checkin acme', 'ase checkin acme --with carol --going-well "Upgrade done" --frustrations none --goals "SSO rollout" --context "Air-gapped"') + '\nIn a terminal it asks each question not given as a flag, one at a time, showing the last check-in\'s answer\n(Enter skips, "=" keeps the last answer, Ctrl-D cancels). Without a terminal it never asks: missing\nanswers are left out, and at least one answer is needed.\n' + WRITE_HELP)
-    .action(act('checkin'));
+  if (want('transition'))
+    program
+      .command('transition')
+      .argument('<slug>', 'customer slug')
+      .description('hand the customer over to another engineer and/or backup')
+      .option('--to <handle>', 'the new primary engineer')
+      .option('--backup <handle>', 'the new backup engineer')
+      .addOption(new Option('--reason <code>', 'why').choices(['stagnating', 'exposure', 'workload', 'leave', 'customer-request', 'other']).makeOptionMandatory())
+      .option('--note <text>', 'a few words for the history')
+      .option('--on <date>', 'date of the hand-over (default: today)')
+      .addOption(dryRun())
+      .addHelpText('after', examples('ase transition acme --to bob --backup carl --reason stagnating --note "Wants broader exposure"', 'ase transition acme --backup dan --reason leave') + WRITE_HELP)
+      .action(act('transition'));
 
-  program
-    .command('docs')
-    .argument('<slug>', 'customer slug')
-    .description('record that the design doc was updated and/or Salesforce was synced')
-    .option('--updated', 'the design doc was updated')
-    .option('--salesforce-synced', 'the CE updated Salesforce')
-    .option('--link <url>', 'link to the design doc')
-    .option('--on <date>', 'date (default: today)')
-    .addOption(dryRun())
-    .addHelpText('after', examples('ase docs acme --updated', 'ase docs acme --updated --salesforce-synced --on 2026-11-20') + WRITE_HELP)
-    .action(act('docs'));
+  if (want('end'))
+    program
+      .command('end')
+      .argument('<slug>', 'customer slug')
+      .description('end the assignment')
+      .requiredOption('--reason <text>', 'why it ends')
+      .option('--on <date>', 'date it ends (default: today)')
+      .addOption(dryRun())
+      .addHelpText('after', examples('ase end acme --reason "Contract ended"') + WRITE_HELP)
+      .action(act('end'));
 
-  const engineers = program
-    .command('engineers')
-    .description('workload per engineer: primary, backup, overloaded')
-    .option('--json', 'print JSON for programs')
-    .addOption(jsonFormat())
-    .addHelpText('after', examples('ase engineers', 'ase engineers --json', 'ase engineers set alice --overloaded'))
-    .action(act('engineers'));
-  engineers
-    .command('set')
-    .argument('<handle>', 'support engineer')
-    .description('flag an engineer as overloaded or available again')
-    .option('--overloaded', 'the engineer is overloaded')
-    .option('--available', 'the engineer can take work again')
-    .addOption(dryRun())
-    .addHelpText('after', examples('ase engineers set alice --overloaded', 'ase engineers set alice --available') + WRITE_HELP)
-    .action(act('engineers-set'));
+  if (want('checkin'))
+    program
+      .command('checkin')
+      .argument('<slug>', 'customer slug')
+      .description('record the weekly CE check-in (asks for missing answers in a terminal)')
+      .option('--with <handle>', 'the CE met (default: the customer\'s CE)')
+      .option('--on <date>', 'date of the check-in (default: today)')
+      .option('--going-well <text>', 'what is going well with the customer?')
+      .option('--frustrations <text>', 'what, if anything, is causing frustration?')
+      .option('--goals <text>', 'what are we trying to make happen?')
+      .option('--context <text>', 'what context would help troubleshooting?')
+      .addOption(dryRun())
+      .addHelpText('after', examples('ase checkin acme', 'ase checkin acme --with carol --going-well "Upgrade done" --frustrations none --goals "SSO rollout" --context "Air-gapped"') + '\nIn a terminal it asks each question not given as a flag, one at a time, showing the last check-in\'s answer\n(Enter skips, "=" keeps the last answer, Ctrl-D cancels). Without a terminal it never asks: missing\nanswers are left out, and at least one answer is needed.\n' + WRITE_HELP)
+      .action(act('checkin'));
 
-  program
-    .command('status')
-    .description('what needs attention now, most urgent first')
-    .option('--json', 'print JSON for programs')
-    .addOption(jsonFormat())
-    .option('--strict', 'exit 1 when anything needs attention')
-    .addHelpText('after', examples('ase status', 'ase status --today 2026-12-01 --json') + '\nErrors and warnings are the cap and what `ase lint` reports; hints (ending soon, Salesforce sync,\npending requests, rotation) never fail --strict.\n')
-    .action(act('status'));
+  if (want('docs'))
+    program
+      .command('docs')
+      .argument('<slug>', 'customer slug')
+      .description('record that the design doc was updated and/or Salesforce was synced')
+      .option('--updated', 'the design doc was updated')
+      .option('--salesforce-synced', 'the CE updated Salesforce')
+      .option('--link <url>', 'link to the design doc')
+      .option('--on <date>', 'date (default: today)')
+      .addOption(dryRun())
+      .addHelpText('after', examples('ase docs acme --updated', 'ase docs acme --updated --salesforce-synced --on 2026-11-20') + WRITE_HELP)
+      .action(act('docs'));
 
-  program
-    .command('lint')
-    .description('check every file against its schema and the team rules')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
-    .option('--json', 'same as --format json')
-    .option('--strict', 'warnings fail too (exit 1)')
-    .addHelpText('after', examples('ase lint', 'ase lint --format json', 'ase lint --format github --strict'))
-    .action(act('lint'));
+  if (want('engineers')) {
+    const engineers = program
+      .command('engineers')
+      .description('workload per engineer: primary, backup, overloaded')
+      .option('--json', 'print JSON for programs')
+      .addOption(jsonFormat())
+      .addHelpText('after', examples('ase engineers', 'ase engineers --json', 'ase engineers set alice --overloaded'))
+      .action(act('engineers'));
+    engineers
+      .command('set')
+      .argument('<handle>', 'support engineer')
+      .description('flag an engineer as overloaded or available again')
+      .option('--overloaded', 'the engineer is overloaded')
+      .option('--available', 'the engineer can take work again')
+      .addOption(dryRun())
+      .addHelpText('after', examples('ase engineers set alice --overloaded', 'ase engineers set alice --available') + WRITE_HELP)
+      .action(act('engineers-set'));
+  }
 
-  program
-    .command('render')
-    .description('write customer-exceptions.md from the registry')
-    .option('--check', 'do not write; exit 1 and show the difference when the page is out of date')
-    .option('--out <file>', 'write the page to this file instead')
-    .addHelpText('after', examples('ase render', 'ase render --check', 'ase render --out /tmp/page.md'))
-    .action(act('render'));
+  if (want('status'))
+    program
+      .command('status')
+      .description('what needs attention now, most urgent first')
+      .option('--json', 'print JSON for programs')
+      .addOption(jsonFormat())
+      .option('--strict', 'exit 1 when anything needs attention')
+      .addHelpText('after', examples('ase status', 'ase status --today 2026-12-01 --json') + '\nErrors and warnings are the cap and what `ase lint` reports; hints (ending soon, Salesforce sync,\npending requests, rotation) never fail --strict.\n')
+      .action(act('status'));
 
-  program
-    .command('import')
-    .argument('<page.md>', 'a hand-kept markdown page with a table of customers')
-    .description('read an existing customer-exceptions page into the registry (one commit)')
-    .addOption(dryRun())
-    .addHelpText('after', examples('ase import old-customer-exceptions.md', 'ase import page.md --dry-run') + WRITE_HELP)
-    .action(act('import'));
+  if (want('lint'))
+    program
+      .command('lint')
+      .description('check every file against its schema and the team rules')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+      .option('--json', 'same as --format json')
+      .option('--strict', 'warnings fail too (exit 1)')
+      .addHelpText('after', examples('ase lint', 'ase lint --format json', 'ase lint --format github --strict'))
+      .action(act('lint'));
 
-  program
-    .command('history')
-    .argument('<slug>', 'customer slug')
-    .description('who was assigned when, and why, read from git')
-    .option('--json', 'print JSON for programs')
-    .addOption(jsonFormat())
-    .addHelpText('after', examples('ase history acme', 'ase history acme --json'))
-    .action(act('history'));
+  if (want('render'))
+    program
+      .command('render')
+      .description('write customer-exceptions.md from the registry')
+      .option('--check', 'do not write; exit 1 and show the difference when the page is out of date')
+      .option('--out <file>', 'write the page to this file instead')
+      .addHelpText('after', examples('ase render', 'ase render --check', 'ase render --out /tmp/page.md'))
+      .action(act('render'));
 
-  program
-    .command('diff')
-    .argument('[base]', 'git revision to compare from', 'HEAD')
-    .argument('[head]', 'git revision to compare to (default: the work tree)')
-    .description('semantic diff of the registry between two revisions, for review')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
-    .option('--json', 'same as --format json')
-    .addHelpText('after', examples('ase diff', 'ase diff origin/main HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"'))
-    .action(act('diff'));
+  if (want('import'))
+    program
+      .command('import')
+      .argument('<page.md>', 'a hand-kept markdown page with a table of customers')
+      .description('read an existing customer-exceptions page into the registry (one commit)')
+      .addOption(dryRun())
+      .addHelpText('after', examples('ase import old-customer-exceptions.md', 'ase import page.md --dry-run') + WRITE_HELP)
+      .action(act('import'));
 
-  program
-    .command('sync')
-    .description('pull (rebase) and push, re-checking the rules on the merged result first')
-    .option('--remote <name>', 'remote to sync with', 'origin')
-    .addHelpText('after', examples('ase sync'))
-    .action(act('sync'));
+  if (want('history'))
+    program
+      .command('history')
+      .argument('<slug>', 'customer slug')
+      .description('who was assigned when, and why, read from git')
+      .option('--json', 'print JSON for programs')
+      .addOption(jsonFormat())
+      .addHelpText('after', examples('ase history acme', 'ase history acme --json'))
+      .action(act('history'));
 
-  program
-    .command('note')
-    .argument('<slug>', 'customer slug')
-    .description('a short plain-text note about the customer for the ticketing tool')
-    .addHelpText('after', examples('ase note acme | pbcopy'))
-    .action(act('note'));
+  if (want('diff'))
+    program
+      .command('diff')
+      .argument('[base]', 'git revision to compare from', 'HEAD')
+      .argument('[head]', 'git revision to compare to (default: the work tree)')
+      .description('semantic diff of the registry between two revisions, for review')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+      .option('--json', 'same as --format json')
+      .addHelpText('after', examples('ase diff', 'ase diff origin/main HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"'))
+      .action(act('diff'));
+
+  if (want('sync'))
+    program
+      .command('sync')
+      .description('pull (rebase) and push, re-checking the rules on the merged result first')
+      .option('--remote <name>', 'remote to sync with', 'origin')
+      .addHelpText('after', examples('ase sync'))
+      .action(act('sync'));
+
+  if (want('note'))
+    program
+      .command('note')
+      .argument('<slug>', 'customer slug')
+      .description('a short plain-text note about the customer for the ticketing tool')
+      .addHelpText('after', examples('ase note acme | pbcopy'))
+      .action(act('note'));
+  }
+
+/** Root options that take a value: the word after them is not a command name. */
+const VALUE_OPTIONS = new Set(['-r', '--registry', '--today']);
+
+/**
+ * The command `argv` names, when it is one ase has; declaring only that one saves building every
+ * command's options and help at start-up. Anything else (no command, `help`, a typo) declares all.
+ */
+function invokedCommand(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return undefined;
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith('-')) return a in loaders && a !== 'engineers-set' ? a : undefined;
+  }
+  return undefined;
 }
 
 function hintFor(err: CommanderError, argv: readonly string[]): string {
@@ -302,7 +341,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       const mod = await loaders[name]!();
       exitCode = await mod.run({ ...opts, args: positional }, globals, io);
     };
-  declare(program, act);
+  declare(program, act, invokedCommand(argv));
   for (const c of program.commands) {
     c.exitOverride();
     c.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined });

@@ -49,7 +49,7 @@ export interface Finding {
   subject?: { slug?: string; handle?: string };
 }
 
-/** Errors first, then by file, line, column and rule, so output is stable. */
+/** By file, line, column, rule and message, so output is stable. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.message, b.message)

@@ -1,6 +1,6 @@
 /** Assembles loaded files into the registry model and resolves rule findings to positions. Pure. */
 import { compareFindings, type Finding, type PendingFinding } from '../core/findings.js';
-import type { Registry, RegistryFiles } from '../core/model.js';
+import type { Customer, Registry, RegistryFiles } from '../core/model.js';
 import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
 import type { LoadedFile } from '../source/load-file.js';
 
@@ -23,6 +23,8 @@ export function buildRegistry(
   people: LoadedFile | undefined,
   customers: readonly CustomerSource[],
   extraFindings: readonly Finding[] = [],
+  /** Customers already normalised from these very files (same slug and path): reused, not redone. */
+  known?: ReadonlyMap<LoadedFile, Customer>,
 ): LoadedRegistry {
   const all = new Map<string, LoadedFile>();
   const fileFindings: Finding[] = [...extraFindings];
@@ -35,7 +37,10 @@ export function buildRegistry(
     files,
     config: normaliseConfig(config?.data),
     people: normalisePeople(people?.data),
-    customers: customers.map((c) => normaliseCustomer(c.slug, c.loaded.file, c.loaded.data)),
+    customers: customers.map((c) => {
+      const k = known?.get(c.loaded);
+      return k && k.slug === c.slug && k.file === c.loaded.file ? k : normaliseCustomer(c.slug, c.loaded.file, c.loaded.data);
+    }),
   };
   return { registry, files: all, fileFindings };
 }

@@ -147,7 +147,10 @@ function readBytes(raw: RawFile, entry: Dirent | undefined, findings: Finding[],
     }
     return bytes;
   } catch (err) {
-    findings.push(unreadable(raw.file, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`));
+    const code = (err as NodeJS.ErrnoException).code;
+    findings.push(
+      unreadable(raw.file, code === 'ENOENT' ? 'is missing: restore it from git, or create it (`ase init` writes a fresh one)' : `cannot read (${code ?? (err as Error).message}): check the file's permissions`),
+    );
     return undefined;
   }
 }

@@ -3,9 +3,9 @@
  * fails when the lock exists) and holding who took it. A second writer waits; a lock whose process
  * is gone is recovered; a live holder's lock is never taken away.
  */
-import { linkSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
 
 export interface LockInfo {
@@ -110,7 +110,26 @@ function removeStale(path: string): boolean {
   }
 }
 
+/**
+ * A process killed between writing its temp file and linking it leaves `ase.lock.<pid>.tmp` (or the
+ * recover guard's) behind; once we hold the lock, those of processes that are gone are removed.
+ */
+function sweepTemps(path: string): void {
+  const prefix = `${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /\.(\d+)\.tmp$/.exec(name) : null;
+    if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]))) rmSync(join(dirname(path), name), { force: true });
+  }
+}
+
 function held(path: string, info: LockInfo): Lock {
+  sweepTemps(path);
   return {
     path,
     info,

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import type { Globals } from '../cli/globals.js';
 import type { Io } from '../cli/io.js';
 import type { Finding } from '../core/findings.js';
+import type { Customer } from '../core/model.js';
 import { AseError, EnvironmentError, RefusedError } from '../errors.js';
 import { gitFailure, git, runGit } from '../git/exec.js';
 import { dirtyPaths, gitDir as findGitDir, headCommit } from '../git/repo.js';
@@ -17,7 +18,7 @@ import { evaluate } from '../registry/open.js';
 import { pagePath } from '../registry/page-check.js';
 import { readRegistry } from '../registry/read.js';
 import { expectedPage, normaliseNewlines } from '../render/expected.js';
-import { loadFile } from '../source/load-file.js';
+import { loadFile, type LoadedFile } from '../source/load-file.js';
 import { writeAtomic } from './atomic.js';
 import { commitMessage } from './commit-message.js';
 import { clearJournal, recoverInterrupted, rollBack, sha256, writeJournal, type Journal } from './journal.js';
@@ -133,7 +134,8 @@ async function transact(change: Change, globals: Globals, location: RegistryLoca
     body: change.body,
     trailers: { Action: change.action, Customer: change.slug, ...(change.trailers ?? {}) },
   });
-  const commit = await commitFiles(root, gitDir, changes, message, `ase ${change.action}`);
+  // refuseDirty showed every existing file it touches is tracked and clean: only new ones need `git add`.
+  const commit = await commitFiles(root, gitDir, changes, message, `ase ${change.action}`, { existingTracked: true });
   return { commit, subject, changedFiles, diff, dryRun: false, messages };
 }
 
@@ -180,7 +182,13 @@ export function withTexts(loaded: LoadedRegistry, changes: readonly FileChange[]
   }
   customers.sort((a, b) => compareText(a.loaded.file, b.loaded.file));
   const unreadable = loaded.fileFindings.filter((f) => !loaded.files.has(f.file));
-  return buildRegistry(reg.files, files.get(reg.files.config), files.get(reg.files.people), customers, unreadable);
+  // normaliseCustomer is pure: an unchanged file (the same loaded object) gives the same customer.
+  const known = new Map<LoadedFile, Customer>();
+  for (const c of reg.customers) {
+    const f = loaded.files.get(c.file);
+    if (f) known.set(f, c);
+  }
+  return buildRegistry(reg.files, files.get(reg.files.config), files.get(reg.files.people), customers, unreadable, known);
 }
 
 function newWarnings(before: readonly Finding[], after: readonly Finding[]): string[] {
@@ -194,7 +202,14 @@ function newWarnings(before: readonly Finding[], after: readonly Finding[]): str
  * Writes `changes` and commits exactly those paths. On any failure the files and the index are put
  * back byte for byte and an EnvironmentError (exit 3) says what git said.
  */
-export async function commitFiles(root: string, gitDir: string, changes: readonly Pick<FileChange, 'abs' | 'file' | 'after'>[], message: string, command: string): Promise<string> {
+export async function commitFiles(
+  root: string,
+  gitDir: string,
+  changes: readonly Pick<FileChange, 'abs' | 'file' | 'after'>[],
+  message: string,
+  command: string,
+  opts: { existingTracked?: boolean } = {},
+): Promise<string> {
   const head = (await headCommit(root)) ?? null;
   const journal: Journal = {
     pid: process.pid,
@@ -212,11 +227,13 @@ export async function commitFiles(root: string, gitDir: string, changes: readonl
       mkdirSync(dirname(c.abs), { recursive: true });
       writeAtomic(c.abs, c.after);
     }
-    await git(root, ['--literal-pathspecs', 'add', '--', ...paths]);
+    // `commit --only` stages tracked paths itself; one git process fewer when nothing is new.
+    const toAdd = opts.existingTracked ? paths.filter((_, i) => journal.files[i]!.original === null) : paths;
+    if (toAdd.length > 0) await git(root, ['--literal-pathspecs', 'add', '--', ...toAdd]);
     const args = ['--literal-pathspecs', 'commit', '--quiet', '--only', '--cleanup=whitespace', '--file=-', '--', ...paths];
     const r = await runGit(root, args, { input: message });
-    const now = (await headCommit(root)) ?? null;
-    if (now === null || now === head || !(await parentIs(root, now, head))) {
+    const [now, parent] = await headAndParent(root);
+    if (now === undefined || now === head || parent !== head) {
       throw gitFailure(args, r.code === 0 ? { ...r, code: 0, stderr: r.stderr || 'git reported success but made no commit' } : r, 'nothing was changed: the files and the index are as they were; fix what git reports (a hook?) and try again');
     }
     clearJournal(gitDir);
@@ -235,7 +252,10 @@ export async function commitFiles(root: string, gitDir: string, changes: readonl
   }
 }
 
-async function parentIs(root: string, commit: string, parent: string | null): Promise<boolean> {
-  const out = (await git(root, ['rev-list', '--parents', '-n', '1', commit])).trim().split(' ');
-  return parent === null ? out.length === 1 : out[1] === parent;
+/** HEAD and its first parent (null for a root commit) in one git process; HEAD undefined when there is none. */
+async function headAndParent(root: string): Promise<[string | undefined, string | null | undefined]> {
+  const r = await runGit(root, ['rev-list', '--parents', '-n', '1', 'HEAD^{commit}', '--']);
+  if (r.code !== 0) return [undefined, undefined];
+  const out = r.stdout.trim().split(' ');
+  return [out[0] || undefined, out.length === 1 ? null : out[1]];
 }
