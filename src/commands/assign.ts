@@ -2,24 +2,18 @@
 import type { Globals } from '../cli/globals.js';
 import { parseDateArg } from '../cli/globals.js';
 import type { Io } from '../cli/io.js';
-import { APPROVERS, type Customer, type Segment, type Term } from '../core/model.js';
+import { APPROVERS, type Customer } from '../core/model.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { checkSlugArg } from '../registry/open.js';
 import { requirePerson } from '../write/people-check.js';
 import { printResult } from '../write/print-result.js';
 import { runWrite, type RegistryEdit } from '../write/transaction.js';
+import type { RequestFields } from './request.js';
 
-export interface AssignArgs {
+export interface AssignArgs extends RequestFields {
   args: [string];
   engineer: string;
   backup?: string;
-  name?: string;
-  segment?: Segment;
-  ce?: string;
-  reason?: string;
-  by?: string;
-  term?: Term;
-  endsOn?: string;
   communicated?: boolean;
   since?: string;
   dryRun?: boolean;

@@ -9,8 +9,8 @@ import { requirePerson } from '../write/people-check.js';
 import { printResult } from '../write/print-result.js';
 import { runWrite } from '../write/transaction.js';
 
-export interface RequestArgs {
-  args: [string];
+/** The request's fields, as flags of `request` and of `assign` for a new customer. */
+export interface RequestFields {
   name?: string;
   segment?: Segment;
   ce?: string;
@@ -18,6 +18,10 @@ export interface RequestArgs {
   by?: string;
   term?: Term;
   endsOn?: string;
+}
+
+export interface RequestArgs extends RequestFields {
+  args: [string];
   on?: string;
   dryRun?: boolean;
 }

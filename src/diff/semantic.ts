@@ -43,14 +43,8 @@ export interface LoadRow {
   after: { primary: number; backup: number };
 }
 
-export interface DiffFinding {
-  rule: string;
-  severity: string;
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
+/** A finding as the diff reports it: the lint JSON fields. */
+export type DiffFinding = Pick<Finding, 'rule' | 'severity' | 'file' | 'line' | 'column' | 'message'>;
 
 export interface RegistryDiff {
   base: string;

@@ -4,7 +4,7 @@
  * (even by SIGKILL), the next write finds the journal and puts things back as they were, or, when
  * the commit did land, just clears the leftovers.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
