@@ -111,13 +111,16 @@ function diffConfig(a: Registry, b: Registry): DiffChange[] {
   return out;
 }
 
+/** Items of both sides paired by key, in key order: [key, before or undefined, after or undefined]. */
+function pairByKey<T>(a: readonly T[], b: readonly T[], key: (item: T) => string): [string, T | undefined, T | undefined][] {
+  const before = new Map(a.map((x) => [key(x), x]));
+  const after = new Map(b.map((x) => [key(x), x]));
+  return [...new Set([...before.keys(), ...after.keys()])].sort().map((k) => [k, before.get(k), after.get(k)]);
+}
+
 function diffPeople(a: readonly Person[], b: readonly Person[]): DiffChange[] {
-  const before = new Map(a.map((p) => [p.handle, p]));
-  const after = new Map(b.map((p) => [p.handle, p]));
   const out: DiffChange[] = [];
-  for (const handle of [...new Set([...before.keys(), ...after.keys()])].sort()) {
-    const x = before.get(handle);
-    const y = after.get(handle);
+  for (const [handle, x, y] of pairByKey(a, b, (p) => p.handle)) {
     const person = (field: string, from: Value, to: Value) => out.push({ ...blank('person'), handle, name: (y ?? x)!.name, field, from, to });
     if (!x) person('added', null, y!.roles.join(', '));
     else if (!y) person('removed', x.roles.join(', '), null);
@@ -132,12 +135,8 @@ function diffPeople(a: readonly Person[], b: readonly Person[]): DiffChange[] {
 }
 
 function diffCustomers(a: readonly Customer[], b: readonly Customer[]): DiffChange[] {
-  const before = new Map(a.map((c) => [c.slug, c]));
-  const after = new Map(b.map((c) => [c.slug, c]));
   const out: DiffChange[] = [];
-  for (const slug of [...new Set([...before.keys(), ...after.keys()])].sort()) {
-    const x = before.get(slug);
-    const y = after.get(slug);
+  for (const [slug, x, y] of pairByKey(a, b, (c) => c.slug)) {
     if (!x) out.push({ ...blank('added'), slug, name: y!.name, to: y!.status ?? null, engineer: y!.engineer ?? null, backup: y!.backup ?? null });
     else if (!y) out.push({ ...blank('removed'), slug, name: x.name, from: x.status ?? null, engineer: x.engineer ?? null, backup: x.backup ?? null });
     else out.push(...diffCustomer(x, y));

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ase, BIN } from '../helpers/cli.js';
-import { git, GIT_ENV, read, sampleRepo } from '../helpers/repo.js';
+import { commitCount as commits, git, GIT_ENV, read, sampleRepo } from '../helpers/repo.js';
 import { aseInTerminal } from './pty.js';
 
 const checkins = (cwd: string, slug: string) => parse(read(join(cwd, 'registry', 'customers', `${slug}.yaml`))).checkins as Record<string, string>[];
-const commits = (cwd: string) => Number(git(cwd, 'rev-list', '--count', 'HEAD'));
 
 describe('ase checkin with flags', () => {
   it('appends the check-in, with the CE and today by default, in one commit', () => {

@@ -2,10 +2,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ase } from '../helpers/cli.js';
-import { git, read, sampleRepo } from '../helpers/repo.js';
+import { commitCount as commits, git, read, sampleRepo } from '../helpers/repo.js';
 
 const docsOf = (cwd: string, slug: string) => parse(read(join(cwd, 'registry', 'customers', `${slug}.yaml`))).docs;
-const commits = (cwd: string) => Number(git(cwd, 'rev-list', '--count', 'HEAD'));
 const kinds = (cwd: string, slug: string) =>
   JSON.parse(ase(['status', '--json'], { cwd }).stdout)
     .items.filter((i: { slug?: string }) => i.slug === slug)

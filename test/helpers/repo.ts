@@ -34,6 +34,11 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } }).trimEnd();
 }
 
+/** Number of commits on HEAD. */
+export function commitCount(dir: string): number {
+  return Number(git(dir, 'rev-list', '--count', 'HEAD'));
+}
+
 /** `git init` with a fixed identity, no signing, no hooks from the machine, branch main. */
 export function initRepo(dir: string): string {
   git(dir, 'init', '-q', '-b', 'main');

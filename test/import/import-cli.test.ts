@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ase } from '../helpers/cli.js';
-import { activeCustomer, git, MODELINE, registryRepo } from '../helpers/repo.js';
+import { activeCustomer, commitCount as commits, git, MODELINE, registryRepo } from '../helpers/repo.js';
 
 function customer(repo: string, slug: string): Record<string, unknown> {
   return parse(readFileSync(join(repo, 'registry/customers', `${slug}.yaml`), 'utf8'));
@@ -13,9 +13,6 @@ function lintErrors(repo: string): { errors: number; findings: { rule: string; s
   return JSON.parse(ase(['lint', '--format', 'json'], { cwd: repo }).stdout);
 }
 
-function commits(repo: string): number {
-  return Number(git(repo, 'rev-list', '--count', 'HEAD'));
-}
 
 /** Imports `page` into a fresh test registry; returns the repo and the result. */
 function importPage(page: string, reg: Parameters<typeof registryRepo>[0] = {}) {

@@ -8,9 +8,7 @@ export function filesOf(dir: string, rev = 'HEAD'): string[] {
   return git(dir, 'show', '--name-only', '--format=', rev).split('\n').filter(Boolean).sort();
 }
 
-export function commitCount(dir: string): number {
-  return Number(git(dir, 'rev-list', '--count', 'HEAD'));
-}
+export { commitCount } from '../helpers/repo.js';
 
 /** Every file under `dir` (except .git/objects and logs) as bytes, plus the index and HEAD: a byte-for-byte snapshot. */
 export function snapshot(dir: string): Record<string, string> {
