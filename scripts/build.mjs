@@ -5,11 +5,14 @@
 // - the text layer (yaml, validators) is a separate CommonJS bundle, dist/source.cjs, that the
 //   registry reader loads synchronously only on a cache miss (see src/registry/source-module.ts);
 //   it is also the worker-thread script for parallel parsing;
-// - commands are split into chunks loaded on demand, everything minified, and node:crypto and
-//   node:child_process are loaded on first use.
+// - everything is CommonJS (Node's ESM loader costs ~15 ms more per start): dist/main.cjs holds
+//   the command line (commander included) and requires one dist/commands/<name>.cjs, each command
+//   bundled whole, so a run compiles two files. dist/errors.cjs is shared by all of them, so
+//   `instanceof AseError` in main.cjs holds for errors thrown inside a command bundle;
+// - everything is minified, and node:crypto, node:child_process and node:tty load on first use.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -70,43 +73,82 @@ await esbuild.build({
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
 });
-const sourceCode = readFileSync(join(fresh, 'source.cjs'), 'utf8');
-// The lint cache is keyed by this: entries written by other code (or schemas) are never used.
-const sourceHash = createHash('sha1').update(version).update('\0').update(sourceCode).digest('hex').slice(0, 20);
+// The lint cache is keyed by this hash of every source file and schema: entries (file checks,
+// customer heads, rule verdicts) written by other code are never used.
+const codeHash = createHash('sha1').update(version);
+const hashTree = (dir) => {
+  for (const name of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, name.name);
+    if (name.isDirectory()) hashTree(path);
+    else codeHash.update(`\0${path.slice(root.length)}\0`).update(readFileSync(path));
+  }
+};
+hashTree(join(root, 'src'));
+hashTree(join(root, 'schemas'));
+const sourceHash = codeHash.digest('hex').slice(0, 20);
 
-// 2. The CLI, with the text layer swapped for a synchronous lazy load of dist/source.cjs.
+// 2. The CLI: dist/main.cjs, dist/errors.cjs and one dist/commands/<name>.cjs per command.
+const commandsDir = join(root, 'src', 'commands');
+const commands = readdirSync(commandsDir).filter((n) => n.endsWith('.ts')).map((n) => n.slice(0, -3));
+
+/**
+ * Modules kept out of a bundle and required from their own file: src/errors.ts always (one
+ * AseError class for every bundle), and from main.ts each command module. `up` is the way from
+ * the bundle's folder to dist/.
+ */
+const shared = (up) => ({
+  name: 'shared',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]errors\.js$/ }, (args) => {
+      if (resolve(args.resolveDir, args.path) !== join(root, 'src', 'errors.js')) return undefined;
+      return { path: `${up}errors.cjs`, external: true };
+    });
+    build.onResolve({ filter: /^\.\.\/commands\/[\w-]+\.js$/ }, (args) => {
+      if (args.importer !== join(root, 'src', 'cli', 'main.ts')) return undefined;
+      const name = args.path.slice('../commands/'.length, -'.js'.length);
+      if (!commands.includes(name)) return { errors: [{ text: `no command module src/commands/${name}.ts` }] };
+      return { path: `./commands/${name}.cjs`, external: true };
+    });
+  },
+});
+
+// The text layer, as a synchronous lazy require of dist/source.cjs (only command bundles read).
 const lazySource = {
   name: 'lazy-source',
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/]registry[\\/]source-module\.ts$/ }, () => ({
       loader: 'js',
-      resolveDir: join(root, 'src', 'registry'),
       contents: `
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-const here = new URL('.', import.meta.url);
-const script = fileURLToPath(new URL('source.cjs', here.pathname.endsWith('/chunks/') ? new URL('..', here) : here));
+const script = require('node:path').join(__dirname, '..', 'source.cjs');
 let api;
-export function sourceModule() { return (api ??= createRequire(import.meta.url)(script)); }
+export function sourceModule() { return (api ??= require(script)); }
 export function workerScript() { return script; }
 export function sourceHash() { return ${JSON.stringify(sourceHash)}; }
 `,
     }));
   },
 };
-// node:child_process and node:crypto cost every command several milliseconds to load (crypto
-// alone ~8 ms), though a read-only command on a healthy registry never calls them: commander
-// requires child_process for executable subcommands ase does not have, and crash recovery runs
-// only after an interrupted write. So the CLI bundle gets them on first call. Only plain
-// functions are wrapped; importing anything else from them fails the build, never silently.
+
+// node:child_process, node:crypto, node:tty (and node:os) cost every command milliseconds to load
+// (crypto ~8 ms; tty ~10 ms, as it pulls in node:net and the streams), though a read-only command
+// on a healthy registry never calls them: commander requires child_process for executable
+// subcommands ase does not have, crash recovery runs only after an interrupted write, and
+// src/cli/io.ts asks isatty only of a character device. So the bundles get them on first call.
+// Only plain functions are wrapped; importing anything else from them fails the build.
 const LAZY_BUILTINS = {
   child_process: ['spawn', 'spawnSync', 'execFile', 'execFileSync'],
   crypto: ['createHash'],
+  tty: ['isatty'],
+  os: ['homedir', 'hostname'],
 };
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?(child_process|crypto)$/ }, (args) => ({ path: args.path.replace(/^node:/, ''), namespace: 'ase-lazy' }));
+    build.onResolve({ filter: new RegExp(`^(node:)?(${Object.keys(LAZY_BUILTINS).join('|')})$`) }, (args) =>
+      args.namespace === 'ase-lazy'
+        ? { path: `node:${args.path.replace(/^node:/, '')}`, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'ase-lazy' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'ase-lazy' }, (args) => {
       const names = LAZY_BUILTINS[args.path];
       const wrappers = names.map(
@@ -115,12 +157,10 @@ const lazyBuiltins = {
       );
       return {
         loader: 'js',
-        resolveDir: root,
         contents: [
-          "import { createRequire } from 'node:module';",
           "import { promisify } from 'node:util';",
-          `let m; const load = () => (m ??= createRequire(import.meta.url)('node:${args.path}'));`,
-          // commander uses require(): give it the same functions as a CommonJS-style default export.
+          `let m; const load = () => (m ??= require('node:${args.path}'));`,
+          // For a default import (chalk's `import tty from 'node:tty'`).
           `export default { ${names.join(', ')} };`,
           ...wrappers,
         ].join('\n'),
@@ -128,16 +168,39 @@ const lazyBuiltins = {
     });
   },
 };
-await esbuild.build({
+
+const cjs = {
   ...common,
-  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-  outdir: fresh,
-  splitting: true,
-  format: 'esm',
-  chunkNames: 'chunks/[name]-[hash]',
-  banner: { js: "import{createRequire as __ase_cr}from'node:module';const require=__ase_cr(import.meta.url);" },
-  plugins: [lazySource, lazyBuiltins],
-});
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // Kept names cost a defineProperty per function at load; only errors.cjs needs them (error names).
+  keepNames: false,
+  // import() of a command or of chalk becomes require(): the ESM loader is never started.
+  supported: { 'dynamic-import': false },
+  // import.meta.url (init-files.ts finds the schemas/ folder from it), computed on first use.
+  define: { ...common.define, 'import.meta.url': '__ase_meta.url' },
+  banner: { js: "var __ase_meta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
+  metafile: true,
+};
+const builds = await Promise.all([
+  esbuild.build({ ...cjs, keepNames: true, entryPoints: { errors: join(root, 'src', 'errors.ts') }, outdir: fresh }),
+  esbuild.build({ ...cjs, entryPoints: { main: join(root, 'src', 'cli', 'main.ts') }, outdir: fresh, plugins: [shared('./'), lazyBuiltins] }),
+  esbuild.build({
+    ...cjs,
+    entryPoints: Object.fromEntries(commands.map((n) => [n, join(commandsDir, `${n}.ts`)])),
+    outdir: join(fresh, 'commands'),
+    plugins: [shared('../'), lazySource, lazyBuiltins],
+  }),
+]);
+// The registry reader and the text layer belong in the command bundles: in main.cjs they would
+// load on every start (and the path to source.cjs would be wrong there).
+for (const { inputs } of Object.values(builds[1].metafile.outputs)) {
+  const misplaced = Object.keys(inputs).filter((i) => /src\/(source|registry|commands)\//.test(i));
+  if (misplaced.length) {
+    rmSync(fresh, { recursive: true, force: true });
+    throw new Error(`dist/main.cjs would bundle ${misplaced.join(', ')}: only commands may import them`);
+  }
+}
 
 const old = join(root, `.dist-old-${process.pid}`);
 if (existsSync(join(root, 'dist'))) renameSync(join(root, 'dist'), old);

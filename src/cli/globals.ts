@@ -1,7 +1,7 @@
 /** Options every command shares, resolved once: registry override, today, colour. */
 import { isDate } from '../core/dates.js';
 import { UsageError } from '../errors.js';
-import type { Io } from './io.js';
+import { isTerminal, type Io } from './io.js';
 
 export interface Globals {
   /** --registry or ASE_REGISTRY, unresolved. */
@@ -40,6 +40,6 @@ export function resolveGlobals(raw: RawGlobals, io: Io): Globals {
     registry: raw.registry ?? (io.env.ASE_REGISTRY || undefined),
     today,
     todayGiven: given !== undefined,
-    color: raw.color !== false && !noColorEnv && (forced || process.stdout.isTTY === true),
+    color: raw.color !== false && !noColorEnv && (forced || isTerminal(1)),
   };
 }

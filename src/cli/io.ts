@@ -1,3 +1,4 @@
+import { fstatSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 
 /** What a command may touch of the process: its streams, environment and working folder. */
@@ -13,22 +14,71 @@ export interface Io {
 }
 
 /** A reader that closed the pipe early (`ase list | head -1`) is not an error worth a stack trace. */
-function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
+function ignoreClosedPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
+  return stream;
+}
+
+/**
+ * Writes straight to the file descriptor. process.stdout and process.stderr are created on first
+ * use and cost a run that prints little several milliseconds (node:stream, and node:net for a
+ * pipe); their writes to files, pipes and terminals are synchronous anyway. A descriptor that
+ * would block (a non-blocking pipe) hands the rest of the output to the stream, in order.
+ */
+function fdWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
+  let viaStream: NodeJS.WriteStream | undefined;
+  let closed = false;
+  return (text) => {
+    if (closed) return;
+    if (viaStream) {
+      viaStream.write(text);
+      return;
+    }
+    const bytes = Buffer.from(text);
+    for (let done = 0; done < bytes.length; ) {
+      try {
+        done += writeSync(fd, bytes, done);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') {
+          closed = true;
+          return;
+        }
+        if (code !== 'EAGAIN') throw err;
+        viaStream = ignoreClosedPipe(stream());
+        viaStream.write(bytes.subarray(done));
+        return;
+      }
+    }
+  };
+}
+
+/** Whether `fd` is a terminal; a file or pipe is answered by fstat, without loading node:tty (~10 ms). */
+export function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return isatty(fd);
 }
 
 export function processIo(): Io {
-  ignoreClosedPipe(process.stdout);
-  ignoreClosedPipe(process.stderr);
+  let interactive: boolean | undefined;
+  let stderrIsTTY: boolean | undefined;
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: fdWriter(1, () => process.stdout),
+    err: fdWriter(2, () => process.stderr),
     cwd: process.cwd(),
     env: process.env,
-    // isatty(0) rather than process.stdin.isTTY: touching process.stdin creates a stream (~5 ms).
-    interactive: isatty(0) && isatty(1),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    // Asked only by the commands that prompt or show progress.
+    get interactive() {
+      return (interactive ??= isTerminal(0) && isTerminal(1));
+    },
+    get stderrIsTTY() {
+      return (stderrIsTTY ??= isTerminal(2));
+    },
   };
 }

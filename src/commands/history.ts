@@ -7,7 +7,9 @@ import { makeStyle } from '../cli/style.js';
 import { UsageError } from '../errors.js';
 import { fileCommits } from '../git/log.js';
 import { mergeEvents, periodsOf, type Period } from '../history/periods.js';
-import { checkSlugArg, findCustomer, openRegistry } from '../registry/open.js';
+import { checkSlugArg, findCustomer } from '../registry/open.js';
+import { readOneCustomer, locateRegistry } from '../registry/read-one.js';
+import { readRegistry } from '../registry/read.js';
 import { table } from '../report/table.js';
 import { oneLine } from '../write/commit-message.js';
 
@@ -18,12 +20,15 @@ export interface HistoryArgs {
 
 export async function run(args: HistoryArgs, globals: Globals, io: Io): Promise<number> {
   const slug = checkSlugArg(args.args[0]);
-  const { location, loaded } = openRegistry(globals, io);
-  const path = `${location.files.customersDir}/${slug}.yaml`;
+  const location = locateRegistry(globals, io);
   const root = location.gitRoot;
-  const customer = loaded.registry.customers.find((c) => c.slug === slug);
-  const commits = root !== undefined && (customer || !existsSync(join(location.dir, 'customers', `${slug}.yaml`))) ? await fileCommits(root, path) : [];
-  if (!customer && commits.length === 0) findCustomer(loaded, slug); // throws the usual unknown-customer error
+  // git walks the history on another core while this one reads the customer file.
+  const pending = root === undefined ? undefined : fileCommits(root, `${location.files.customersDir}/${slug}.yaml`);
+  pending?.catch(() => undefined); // awaited below only when needed; unawaited, its failure must not crash
+  const customer = readOneCustomer(location, slug);
+  // A file that is there but not a customer (a link, a folder) has no history to show.
+  const commits = pending && (customer || !existsSync(join(location.dir, 'customers', `${slug}.yaml`))) ? await pending : [];
+  if (!customer && commits.length === 0) findCustomer(readRegistry(location, { io }), slug); // throws the usual unknown-customer error
   if (!customer && commits.length === 0) throw new UsageError(`unknown customer "${slug}"`);
   const periods = periodsOf(mergeEvents(customer?.history ?? [], commits));
   if (args.json) {

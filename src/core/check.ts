@@ -1,11 +1,25 @@
-/** Runs every model rule over a registry. Pure: `today` comes from the caller. */
+/** Runs the model rules over a registry, or over one customer. Pure: `today` comes from the caller. */
 import type { PendingFinding } from './findings.js';
-import type { Registry } from './model.js';
+import type { Customer, Registry } from './model.js';
 import { peopleByHandle } from './queries.js';
 import { RULES } from './rules/index.js';
-import type { Rule } from './rules/rule.js';
+import type { CustomerContext, Rule, RuleContext } from './rules/rule.js';
+
+export function ruleContext(registry: Registry, today: string): RuleContext {
+  return { registry, today, people: peopleByHandle(registry.people) };
+}
 
 export function checkRegistry(registry: Registry, today: string, rules: readonly Rule[] = RULES): PendingFinding[] {
-  const ctx = { registry, today, people: peopleByHandle(registry.people) };
-  return rules.flatMap((rule) => rule.check(ctx));
+  const ctx = ruleContext(registry, today);
+  return [...registry.customers.flatMap((c) => checkCustomer(c, ctx, rules)), ...checkAcross(ctx, rules)];
+}
+
+/** The findings about `c` alone: the same for the same customer, config, roster and today. */
+export function checkCustomer(c: Customer, ctx: CustomerContext, rules: readonly Rule[] = RULES): PendingFinding[] {
+  return rules.flatMap((rule) => rule.customer?.(c, ctx) ?? []);
+}
+
+/** The findings that look across customers (the cap, workload, duplicate names and handles). */
+export function checkAcross(ctx: RuleContext, rules: readonly Rule[] = RULES): PendingFinding[] {
+  return rules.flatMap((rule) => rule.across?.(ctx) ?? []);
 }

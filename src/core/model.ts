@@ -91,6 +91,8 @@ export interface Customer {
   /** Path of the customer's file as shown to people (relative to the git work tree). */
   file: string;
   name: string;
+  /** The file gives a name (else `name` is the slug). */
+  named: boolean;
   segment?: Segment;
   term?: Term;
   ends_on?: string;

@@ -134,6 +134,7 @@ export function normaliseCustomer(slug: string, file: string, data: unknown): Cu
     slug,
     file,
     name: str(o.name) ?? slug,
+    named: typeof o.name === 'string',
     segment: oneOf(SEGMENTS, o.segment),
     term: oneOf(TERMS, o.term),
     ends_on: date(o.ends_on),

@@ -3,6 +3,7 @@ import { compareFindings, type Finding, type PendingFinding } from '../core/find
 import type { Customer, Registry, RegistryFiles } from '../core/model.js';
 import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
 import type { LoadedFile } from '../source/load-file.js';
+import type { LintCache } from './lint-cache.js';
 
 export interface LoadedRegistry {
   registry: Registry;
@@ -10,11 +11,20 @@ export interface LoadedRegistry {
   files: Map<string, LoadedFile>;
   /** Findings about single files (syntax, schema, unreadable files). */
   fileFindings: Finding[];
+  /** Set when read through the lint cache: where per-customer verdicts are kept, and each file's content key. */
+  cache?: RegistryCache;
+}
+
+export interface RegistryCache {
+  verdicts: LintCache;
+  keys: ReadonlyMap<LoadedFile, string>;
 }
 
 export interface CustomerSource {
   slug: string;
   loaded: LoadedFile;
+  /** The customer already built from this file (by the reader, from the cache); else it is normalised here. */
+  customer?: Customer;
 }
 
 export function buildRegistry(
@@ -23,8 +33,6 @@ export function buildRegistry(
   people: LoadedFile | undefined,
   customers: readonly CustomerSource[],
   extraFindings: readonly Finding[] = [],
-  /** Customers already normalised from these very files (same slug and path): reused, not redone. */
-  known?: ReadonlyMap<LoadedFile, Customer>,
 ): LoadedRegistry {
   const all = new Map<string, LoadedFile>();
   const fileFindings: Finding[] = [...extraFindings];
@@ -38,19 +46,23 @@ export function buildRegistry(
     config: normaliseConfig(config?.data),
     people: normalisePeople(people?.data),
     customers: customers.map((c) => {
-      const k = known?.get(c.loaded);
+      const k = c.customer;
       return k && k.slug === c.slug && k.file === c.loaded.file ? k : normaliseCustomer(c.slug, c.loaded.file, c.loaded.data);
     }),
   };
   return { registry, files: all, fileFindings };
 }
 
-/** Gives rule findings their line and column, then sorts everything. */
-export function resolveFindings(loaded: LoadedRegistry, pending: readonly PendingFinding[]): Finding[] {
-  const resolved = pending.map((p): Finding => {
+/** Gives rule findings their line and column. */
+export function positionFindings(loaded: LoadedRegistry, pending: readonly PendingFinding[]): Finding[] {
+  return pending.map((p): Finding => {
     const file = loaded.files.get(p.file);
     const pos = file ? file.position(p.path, p.key) : { line: 1, column: 1 };
     return { rule: p.rule, severity: p.severity, file: p.file, line: pos.line, column: pos.column, message: p.message, subject: p.subject };
   });
-  return [...loaded.fileFindings, ...resolved].sort(compareFindings);
+}
+
+/** Gives rule findings their line and column, then sorts everything. */
+export function resolveFindings(loaded: LoadedRegistry, pending: readonly PendingFinding[]): Finding[] {
+  return [...loaded.fileFindings, ...positionFindings(loaded, pending)].sort(compareFindings);
 }

@@ -1,17 +1,21 @@
 /**
- * The lint cache: per-file results (data and file findings) keyed by a hash of the file's kind
- * and bytes, so an unchanged file is never parsed twice. Lives in `.git/ase-cache/` (or the OS
- * cache folder outside git), is written atomically, and is safe to delete at any time. The key
- * of the whole cache includes the hash of the code that produced it, so it never returns a
- * verdict another version of ase would not give. Rules across files are never cached.
+ * The lint cache: what reading and checking each file gave, keyed by a hash of the file's kind
+ * and bytes, so an unchanged file is never parsed twice: per file its file findings and, for a
+ * customer, the head of the model (status, engineer, ...; the rest is read again when asked for);
+ * per customer, config, roster and day the findings of the per-customer rules. Lives in
+ * `.git/ase-cache/` (or the OS cache folder outside git), is written atomically, and is safe to
+ * delete at any time. Every store is marked with the hash of the code that wrote it, so it never
+ * returns a verdict another version of ase would not give. Rules across customers (the cap,
+ * workload, duplicate names) are never cached: they run on every read.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hash128 } from './content-hash.js';
 import type { RegistryLocation } from './discover.js';
+import { readStoreLines, writeStoreLines } from './store-file.js';
 
-const FORMAT = 'ase-cache 1';
+const FORMAT = 'ase-cache 2';
 /** Keys are base64 128-bit hashes: always this long, so a line is `<key> <json>`. */
 const KEY_LENGTH = 24;
 
@@ -20,6 +24,14 @@ const KIND_SEEDS: Record<string, number> = { config: 1, people: 2, customer: 3 }
 /** The content key of a file: a 128-bit hash of its exact bytes, seeded by its kind. */
 export function contentKey(kind: string, bytes: Uint8Array): string {
   return hash128(bytes, KIND_SEEDS[kind] ?? 0);
+}
+
+/**
+ * The content key of a file git knows by its blob id: its kind's digit and 92 bits of the id,
+ * already a hash (hex: never the same as a content key, whose base64 ends in `==`).
+ */
+export function blobKey(kind: string, blob: string): string {
+  return `${KIND_SEEDS[kind] ?? 0}${blob.slice(0, KEY_LENGTH - 1)}`;
 }
 
 /** The folder the cache of `location` lives in: inside the git dir, else the OS cache folder. */
@@ -40,7 +52,7 @@ export function cacheDir(location: RegistryLocation, env: NodeJS.ProcessEnv): st
 }
 
 export interface LintCache {
-  /** The stored JSON for `key`, or undefined. */
+  /** The JSON for `key` this run used or stored before, or undefined. */
   get(key: string): string | undefined;
   /** Records what this run used (hits, new and updated values); `save` keeps exactly these. */
   use(key: string, json: string): void;
@@ -51,10 +63,10 @@ export interface LintCache {
 /** A cache that remembers nothing (ASE_CACHE=off, or run from source). */
 export const NO_CACHE: LintCache = { get: () => undefined, use: () => undefined, save: () => undefined };
 
-/** Entries are spread over this many files, so a change rewrites a sixteenth of the cache. */
-const SHARDS = 16;
+/** Entries are spread over this many files, so a change rewrites a quarter of the cache. */
+const SHARDS = 4;
 
-/** The per-file entries (data and file findings) in `dir`, for code `codeHash`. */
+/** The per-file records (file findings, and data or the customer's head) in `dir`, for code `codeHash`. */
 export function openLintCache(dir: string, codeHash: string): LintCache {
   const shards = Array.from({ length: SHARDS }, (_, i) => openStore(dir, `files-${i.toString(16)}.txt`, codeHash));
   const of = (key: string) => shards[key.charCodeAt(0) % SHARDS]!;
@@ -70,30 +82,22 @@ export function openPositionCache(dir: string, codeHash: string): LintCache {
   return openStore(dir, 'positions.txt', codeHash);
 }
 
-/**
- * A file of `<key> <json>` lines after a header naming the format and the code; a missing, old
- * or damaged file reads as empty. Saving writes a temporary file and renames it over the old one.
- */
+/** The findings of the per-customer rules, per customer file, config, roster and day, in `dir`. */
+export function openVerdictCache(dir: string, codeHash: string): LintCache {
+  return openStore(dir, 'verdicts.txt', codeHash);
+}
+
+/** A file of `<key> <json>` lines after a header naming the format and the code. */
 function openStore(dir: string, name: string, codeHash: string): LintCache {
   const header = `${FORMAT} ${codeHash}`;
   const stored = new Map<string, string>();
-  try {
-    const text = readFileSync(join(dir, name), 'utf8');
-    const lines = text.split('\n');
-    // The last line is empty when the file is whole.
-    if (lines[0] === header && lines.at(-1) === '') {
-      for (let i = 1; i < lines.length - 1; i++) {
-        const line = lines[i]!;
-        if (line.charCodeAt(KEY_LENGTH) === 32) stored.set(line.slice(0, KEY_LENGTH), line.slice(KEY_LENGTH + 1));
-      }
-    }
-  } catch {
-    // no cache yet
+  for (const line of readStoreLines(dir, name, header)) {
+    if (line.charCodeAt(KEY_LENGTH) === 32) stored.set(line.slice(0, KEY_LENGTH), line.slice(KEY_LENGTH + 1));
   }
   const used = new Map<string, string>();
   let changed = 0;
   return {
-    get: (key) => stored.get(key),
+    get: (key) => used.get(key) ?? stored.get(key),
     use(key, json) {
       if (used.get(key) === json) return;
       if (stored.get(key) !== json) changed++;
@@ -103,22 +107,9 @@ function openStore(dir: string, name: string, codeHash: string): LintCache {
       // Also rewritten when many stored values went unused (files deleted, another branch).
       if (changed === 0 && stored.size <= used.size * 2 + 64) return;
       changed = 0;
-      const lines = [header];
+      const lines: string[] = [];
       for (const [key, json] of used) lines.push(`${key} ${json}`);
-      lines.push('');
-      const target = join(dir, name);
-      const temp = `${target}.${process.pid}.tmp`;
-      try {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(temp, lines.join('\n'));
-        renameSync(temp, target);
-      } catch {
-        try {
-          unlinkSync(temp);
-        } catch {
-          // nothing to clean up
-        }
-      }
+      writeStoreLines(dir, name, header, lines);
     },
   };
 }

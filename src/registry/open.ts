@@ -1,13 +1,10 @@
 /** Opens the registry a command works on: discover it, read it, and evaluate the rules. */
-import { checkRegistry } from '../core/check.js';
-import type { Finding } from '../core/findings.js';
 import type { Customer } from '../core/model.js';
 import { isSlug } from '../core/slug.js';
 import { UsageError } from '../errors.js';
 import type { Globals } from '../cli/globals.js';
 import type { Io } from '../cli/io.js';
 import type { LoadedRegistry } from './build.js';
-import { resolveFindings } from './build.js';
 import { discoverRegistry, type RegistryLocation } from './discover.js';
 import { readRegistry } from './read.js';
 import { recoverBeforeRead } from '../write/recover-before-read.js';
@@ -20,13 +17,10 @@ export interface OpenRegistry {
 export function openRegistry(globals: Globals, io: Io): OpenRegistry {
   const location = discoverRegistry(io.cwd, globals.registry);
   recoverBeforeRead(location, io); // a killed write is finished first (one stat when there is none)
-  return { location, loaded: readRegistry(location, { io }) };
+  return { location, loaded: readRegistry(location, { io, today: globals.today }) };
 }
 
-/** Every finding of the file checks and the model rules, positioned and sorted. */
-export function evaluate(loaded: LoadedRegistry, today: string): Finding[] {
-  return resolveFindings(loaded, checkRegistry(loaded.registry, today));
-}
+export { evaluate } from './verdicts.js';
 
 /** A slug argument: bad input (exit 2) unless it is a valid slug. */
 export function checkSlugArg(slug: string): string {

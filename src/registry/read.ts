@@ -1,23 +1,37 @@
 /**
  * Reads a registry folder from disk into loaded files. The only place lint touches the filesystem.
- * Each file's data and file findings come from the lint cache when its bytes are unchanged, else
- * from parsing (across cores when many files changed); positions for rule findings are found by
- * parsing again, only for the files that have findings.
+ * A file whose size and times are unchanged is not read (the stat index gives its content key);
+ * a file whose content key is in the lint cache is not parsed: its file findings and, for a
+ * customer, its head come from the cache, and the rest of the customer is read from the file
+ * only if something asks for it. Other files are parsed (across cores when many changed).
+ * Positions for rule findings are found by parsing again, only for the files that have findings.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent, type Stats } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { Finding, NodePath } from '../core/findings.js';
+import type { Customer } from '../core/model.js';
+import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
+import { peopleByHandle } from '../core/queries.js';
+import type { CustomerContext } from '../core/rules/rule.js';
+import { EnvironmentError } from '../errors.js';
 import type { Io } from '../cli/io.js';
 import { startProgress } from '../cli/progress.js';
+import { fastParse } from '../source/fast-yaml.js';
 import type { LoadedFile } from '../source/load-file.js';
 import type { Position } from '../source/locate.js';
 import type { FileKind } from '../source/schema-findings.js';
 import { buildRegistry, type CustomerSource, type LoadedRegistry } from './build.js';
-import { displayPath, type RegistryLocation } from './discover.js';
-import { NO_CACHE, cacheDir, contentKey, openLintCache, openPositionCache, type LintCache } from './lint-cache.js';
+import type { RegistryLocation } from './discover.js';
+import { headOf, lazyCustomer, type CustomerHead } from './lazy-customer.js';
+import { cleanBlobs, blobId } from './git-blobs.js';
+import { NO_CACHE, blobKey, cacheDir, contentKey, openLintCache, openPositionCache, openVerdictCache, type LintCache } from './lint-cache.js';
+import { NO_INDEX, openStatIndex, type StatIndex } from './stat-index.js';
+import { fingerprintOf, keepVerdict } from './verdicts.js';
 import { sourceHash, sourceModule, workerScript } from './source-module.js';
 
-const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** From this many customer files on, one `git ls-files` is cheaper than a stat per file. */
+const GIT_LISTING_MIN = 2_000;
 
 export interface ReadOptions {
   /** For the progress indicator on a terminal. */
@@ -27,6 +41,11 @@ export interface ReadOptions {
    * cache, `ASE_THREADS=n` caps the parsing threads.
    */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The day the rules will be evaluated for: with it, the per-customer rules run as each changed
+   * file is parsed and their verdict is cached, so the file's details need not stay in memory.
+   */
+  today?: string;
 }
 
 function unreadable(file: string, message: string): Finding {
@@ -71,7 +90,7 @@ function customersFolderProblem(abs: string, file: string): Finding | undefined 
   return undefined;
 }
 
-/** A file read from disk, before it is parsed or found in the cache. */
+/** A registry file on its way in: found in the cache, or read to be parsed. */
 interface RawFile {
   abs: string;
   file: string;
@@ -79,8 +98,13 @@ interface RawFile {
   slug?: string;
   /** Content key (see lint-cache.ts). */
   key?: string;
-  /** The file from the cache, or else its text to parse. */
+  /** Git's blob id of the file when the key was derived from it (the file was not read). */
+  blob?: string;
+  /** The file from the cache or the parser. */
   loaded?: LoadedFile;
+  /** The customer, when the cache gave its head or the parser its data. */
+  customer?: Customer;
+  /** Its text, until it is parsed. */
   text?: string;
 }
 
@@ -118,46 +142,61 @@ function readSmall(abs: string, scratch: Scratch): Buffer | number {
   }
 }
 
-type FileType = 'file' | 'link' | 'other';
+function readProblem(file: string, err: unknown): Finding {
+  const code = (err as NodeJS.ErrnoException).code;
+  return unreadable(file, code === 'ENOENT' ? 'is missing: restore it from git, or create it (`ase init` writes a fresh one)' : `cannot read (${code ?? (err as Error).message}): check the file's permissions`);
+}
 
-function typeOf(raw: RawFile, entry: Dirent | undefined): FileType {
-  // A directory listing usually says what each entry is; some filesystems leave it unknown.
-  const known = entry && (entry.isFile() ? 'file' : entry.isSymbolicLink() ? 'link' : entry.isDirectory() || entry.isFIFO() || entry.isSocket() ? 'other' : undefined);
-  if (known) return known;
-  const st = lstatSync(raw.abs);
-  return st.isSymbolicLink() ? 'link' : st.isFile() ? 'file' : 'other';
+/** The file's stat when it is a regular file; anything else becomes a finding. */
+function statFile(raw: RawFile, findings: Finding[]): Stats | undefined {
+  let st: Stats;
+  try {
+    st = lstatSync(raw.abs);
+  } catch (err) {
+    findings.push(readProblem(raw.file, err));
+    return undefined;
+  }
+  if (st.isSymbolicLink()) {
+    findings.push(unreadable(raw.file, 'is a symbolic link: registry files must be regular files inside the registry; replace the link with the file'));
+    return undefined;
+  }
+  if (!st.isFile()) {
+    findings.push(unreadable(raw.file, 'is not a regular file: remove it or replace it with a YAML file'));
+    return undefined;
+  }
+  if (st.size > MAX_FILE_BYTES) {
+    findings.push(tooLarge(raw.file, st.size));
+    return undefined;
+  }
+  return st;
+}
+
+function tooLarge(file: string, bytes: number): Finding {
+  return unreadable(file, `is ${bytes} bytes, larger than the ${MAX_FILE_BYTES} a registry file may be: it is probably not a registry file`);
 }
 
 /** Reads one file's bytes; problems reading it become findings, never exceptions. */
-function readBytes(raw: RawFile, entry: Dirent | undefined, findings: Finding[], scratch: Scratch): Buffer | undefined {
+function readBytes(raw: RawFile, findings: Finding[], scratch: Scratch): Buffer | undefined {
   try {
-    const type = typeOf(raw, entry);
-    if (type === 'link') {
-      findings.push(unreadable(raw.file, 'is a symbolic link: registry files must be regular files inside the registry; replace the link with the file'));
-      return undefined;
-    }
-    if (type === 'other') {
-      findings.push(unreadable(raw.file, 'is not a regular file: remove it or replace it with a YAML file'));
-      return undefined;
-    }
     const bytes = readSmall(raw.abs, scratch);
     if (typeof bytes === 'number') {
-      findings.push(unreadable(raw.file, `is ${bytes} bytes, larger than the ${MAX_FILE_BYTES} a registry file may be: it is probably not a registry file`));
+      findings.push(tooLarge(raw.file, bytes));
       return undefined;
     }
     return bytes;
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    findings.push(
-      unreadable(raw.file, code === 'ENOENT' ? 'is missing: restore it from git, or create it (`ase init` writes a fresh one)' : `cannot read (${code ?? (err as Error).message}): check the file's permissions`),
-    );
+    findings.push(readProblem(raw.file, err));
     return undefined;
   }
 }
 
-/** What the cache keeps per file: data and file findings, exactly as parsing gave them. */
+/**
+ * What the cache keeps per file: its file findings, and the data of config and people or the
+ * head of a customer (whose data is read again when asked for).
+ */
 interface Entry {
   data?: unknown;
+  head?: CustomerHead;
   findings: Omit<Finding, 'file'>[];
 }
 
@@ -170,16 +209,18 @@ interface PositionMemo {
 }
 
 /**
- * A loaded file whose text is read again from disk only when asked for (writes, positions):
- * holding every text of a large registry in memory would double what lint needs. Positions are
- * remembered in the position cache, so an unchanged file with the same findings is parsed once.
+ * A loaded file whose text (and, for a customer found in the cache, data) is read again from disk
+ * only when asked for (writes, positions, a customer's details): holding every text of a large
+ * registry in memory would double what lint needs. Positions are remembered in the position
+ * cache, so an unchanged file with the same findings is parsed once.
  */
 class ReadFile implements LoadedFile {
   readonly file: string;
   readonly kind: FileKind;
-  readonly data: unknown;
   readonly findings: Finding[];
   private body: string | undefined;
+  private value: unknown;
+  private hasValue: boolean;
   private finder: ((path: NodePath, preferKey?: boolean) => Position) | undefined;
   private known: Positions | undefined;
 
@@ -191,13 +232,38 @@ class ReadFile implements LoadedFile {
   ) {
     this.file = raw.file;
     this.kind = raw.kind;
-    this.data = entry.data;
+    this.hasValue = 'data' in entry || entry.head === undefined;
+    this.value = entry.data;
     this.findings = entry.findings.map((f) => ({ ...f, file: raw.file }) as Finding);
     this.body = text;
   }
 
   get text(): string {
-    return (this.body ??= readText(this.raw.abs));
+    return (this.body ??= this.checkedText());
+  }
+
+  /** Lets go of the text (it is read again if asked for). */
+  forgetText(): void {
+    this.body = undefined;
+  }
+
+  get data(): unknown {
+    if (!this.hasValue) {
+      // The fast reader gives exactly the parser's data when it can (plain files, as ase writes them).
+      const text = this.text;
+      this.value = fastParse(text) ?? sourceModule().parseEntry(this.kind, text).data;
+      this.hasValue = true;
+    }
+    return this.value;
+  }
+
+  /** The text read again, refused when it is no longer the content this file was loaded as. */
+  private checkedText(): string {
+    const bytes = readFileSync(this.raw.abs);
+    if (this.raw.blob !== undefined ? blobId(bytes) !== this.raw.blob : contentKey(this.kind, bytes) !== this.raw.key) {
+      throw new EnvironmentError(`${this.file} changed while ase was reading the registry`, 'run the command again once the file is saved');
+    }
+    return decode(bytes);
   }
 
   position(path: NodePath, preferKey = false): Position {
@@ -224,16 +290,19 @@ function parsePositions(json: string | undefined): Positions {
   }
 }
 
-interface Caches {
+/** The caches of one registry; `verdicts` is used by `evaluate` (see verdicts.ts). */
+export interface Caches {
+  index: StatIndex;
   entries: LintCache;
   positions: LintCache;
+  verdicts: LintCache;
 }
 
 function openCaches(location: RegistryLocation, env: NodeJS.ProcessEnv): Caches {
   const code = sourceHash();
-  if (code === undefined || env.ASE_CACHE === 'off' || env.ASE_CACHE === '0') return { entries: NO_CACHE, positions: NO_CACHE };
+  if (code === undefined || env.ASE_CACHE === 'off' || env.ASE_CACHE === '0') return { index: NO_INDEX, entries: NO_CACHE, positions: NO_CACHE, verdicts: NO_CACHE };
   const dir = cacheDir(location, env);
-  return { entries: openLintCache(dir, code), positions: openPositionCache(dir, code) };
+  return { index: openStatIndex(dir), entries: openLintCache(dir, code), positions: openPositionCache(dir, code), verdicts: openVerdictCache(dir, code) };
 }
 
 /** An entry read back from the cache; undefined when it is damaged (then the file is parsed again). */
@@ -246,8 +315,20 @@ function fromCache(json: string): Entry | undefined {
   }
 }
 
+/** The loaded file and customer of a file parsed in this run; returns what the cache keeps. */
+function parsedFile(raw: RawFile, parsed: { data?: unknown; findings: Omit<Finding, 'file'>[] }, text: string, memo: PositionMemo, keepText: boolean): string {
+  if (raw.kind !== 'customer') {
+    raw.loaded = new ReadFile(raw, parsed, keepText ? text : undefined, memo);
+    return JSON.stringify(parsed);
+  }
+  const customer = normaliseCustomer(raw.slug!, raw.file, parsed.data);
+  raw.customer = customer;
+  raw.loaded = new ReadFile(raw, { data: parsed.data, findings: parsed.findings }, keepText ? text : undefined, memo);
+  return JSON.stringify({ head: headOf(customer), findings: parsed.findings });
+}
+
 /** Parses the files the cache did not have, across cores when there are many. */
-function parseMisses(raws: RawFile[], cache: LintCache, memo: PositionMemo, io: Io | undefined, threads: number | undefined): void {
+function parseMisses(raws: RawFile[], cache: LintCache, memo: PositionMemo, io: Io | undefined, threads: number | undefined, keepTexts: boolean): void {
   const misses = raws.filter((r) => r.loaded === undefined);
   if (misses.length === 0) return;
   const progress = startProgress(io, `checking ${misses.length} changed files`, misses.length);
@@ -258,9 +339,7 @@ function parseMisses(raws: RawFile[], cache: LintCache, memo: PositionMemo, io: 
   progress.stop();
   misses.forEach((raw, j) => {
     const { json, entry } = parsed[j]!;
-    cache.use(raw.key!, json);
-    // Texts of small registries are kept: the write path reads them right away.
-    raw.loaded = new ReadFile(raw, entry ?? (JSON.parse(json) as Entry), misses.length < 200 ? raw.text : undefined, memo);
+    cache.use(raw.key!, parsedFile(raw, entry ?? (JSON.parse(json!) as Entry), raw.text!, memo, keepTexts));
     raw.text = undefined;
   });
 }
@@ -271,46 +350,147 @@ function threadsFrom(env: NodeJS.ProcessEnv): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+/** The cached entry of `raw` when it is there and of the right shape for its kind. */
+function cachedEntry(raw: RawFile, cache: LintCache): { entry: Entry; json: string } | undefined {
+  const json = cache.get(raw.key!);
+  const entry = json === undefined ? undefined : fromCache(json);
+  if (!entry || (raw.kind === 'customer') !== (entry.head !== undefined)) return undefined;
+  return { entry, json: json! };
+}
+
+/** What the per-customer rules need while files are parsed (see ReadOptions.today). */
+interface EarlyCheck {
+  ctx: CustomerContext;
+  fingerprint: string;
+  verdicts: LintCache;
+}
+
+function earlyCheck(loc: RegistryLocation, config: LoadedFile | undefined, people: LoadedFile | undefined, today: string, verdicts: LintCache): EarlyCheck {
+  const registry = { files: loc.files, config: normaliseConfig(config?.data), people: normalisePeople(people?.data) };
+  return { ctx: { registry, today, people: peopleByHandle(registry.people) }, fingerprint: fingerprintOf(registry, today), verdicts };
+}
+
 /** Reads and checks every registry file of `loc`. */
 export function readRegistry(loc: RegistryLocation, options: ReadOptions = {}): LoadedRegistry {
   const findings: Finding[] = [];
-  const show = (abs: string) => displayPath(loc.root, abs);
   const env = options.env ?? options.io?.env ?? process.env;
   const caches = openCaches(loc, env);
   const memo: PositionMemo = { cache: caches.positions };
   const scratch: Scratch = { buf: Buffer.allocUnsafe(64 * 1024) };
   const raws: RawFile[] = [];
+  let keepTexts = true;
+  let early: EarlyCheck | undefined;
+  let blobs: Map<string, string> | undefined;
+
+  /** The file's key, and its entry from the cache; else its text to parse. */
   const add = (raw: RawFile, dirent?: Dirent) => {
-    const bytes = readBytes(raw, dirent, findings, scratch);
+    const blob = dirent?.isFile() ? blobs?.get(raw.file) : undefined;
+    if (blob !== undefined) {
+      raw.key = blobKey(raw.kind, blob);
+      const hit = cachedEntry(raw, caches.entries);
+      if (hit) {
+        raw.blob = blob;
+        return found(raw, hit);
+      }
+      const bytes = readBytes(raw, findings, scratch);
+      if (!bytes) return;
+      // Kept under the blob's key when the bytes are the blob (the file may have changed since git looked).
+      if (blobId(bytes) === blob) raw.blob = blob;
+      else raw.key = contentKey(raw.kind, bytes);
+      return toParse(raw, bytes);
+    }
+    const st = statFile(raw, findings);
+    if (!st) return;
+    raw.key = caches.index.keyFor(raw.file, st);
+    const hit = raw.key === undefined ? undefined : cachedEntry(raw, caches.entries);
+    if (hit) {
+      caches.index.record(raw.file, st, raw.key!);
+      return found(raw, hit);
+    }
+    const bytes = readBytes(raw, findings, scratch);
     if (!bytes) return;
     raw.key = contentKey(raw.kind, bytes);
-    const json = caches.entries.get(raw.key);
-    const entry = json === undefined ? undefined : fromCache(json);
-    if (entry) {
-      caches.entries.use(raw.key, json!);
-      raw.loaded = new ReadFile(raw, entry, undefined, memo);
-    } else raw.text = decode(bytes);
+    caches.index.record(raw.file, st, raw.key);
+    const cached = cachedEntry(raw, caches.entries);
+    if (cached) return found(raw, cached);
+    toParse(raw, bytes);
+  };
+
+  /** A file whose entry the cache has. */
+  const found = (raw: RawFile, hit: { entry: Entry; json: string }) => {
+    caches.entries.use(raw.key!, hit.json);
+    raw.loaded = new ReadFile(raw, hit.entry, undefined, memo);
+    if (hit.entry.head) {
+      const file = raw.loaded;
+      raw.customer = lazyCustomer(raw.slug!, raw.file, hit.entry.head, () => normaliseCustomer(raw.slug!, raw.file, file.data));
+    }
     raws.push(raw);
   };
+
+  /**
+   * A file to parse. Config and people are parsed at once (customers are checked against them);
+   * a customer in the plain subset takes the fast path here, and with `early` its verdict is
+   * kept and its text and data let go; other files are parsed together at the end.
+   */
+  const toParse = (raw: RawFile, bytes: Buffer) => {
+    raws.push(raw);
+    const text = decode(bytes);
+    if (raw.kind !== 'customer') {
+      caches.entries.use(raw.key!, parsedFile(raw, sourceModule().parseEntry(raw.kind, text), text, memo, true));
+      return;
+    }
+    const entry = sourceModule().fastEntry(raw.kind, text);
+    if (!entry) {
+      raw.text = text;
+      return;
+    }
+    if (!early) {
+      caches.entries.use(raw.key!, parsedFile(raw, entry, text, memo, keepTexts));
+      return;
+    }
+    const customer = normaliseCustomer(raw.slug!, raw.file, entry.data);
+    const json = JSON.stringify({ head: headOf(customer), findings: [] });
+    // The head read back from JSON: the parser's strings are slices that would keep the whole text alive.
+    const head = (JSON.parse(json) as Entry).head!;
+    const file = new ReadFile(raw, { head, findings: [] }, text, memo);
+    keepVerdict(early.verdicts, raw.key!, early.fingerprint, file, customer, early.ctx);
+    if (!keepTexts) file.forgetText();
+    caches.entries.use(raw.key!, json);
+    raw.loaded = file;
+    raw.customer = lazyCustomer(raw.slug!, raw.file, head, () => normaliseCustomer(raw.slug!, raw.file, file.data));
+  };
+
   add({ abs: join(loc.dir, 'config.yaml'), file: loc.files.config, kind: 'config' });
   add({ abs: join(loc.dir, 'people.yaml'), file: loc.files.people, kind: 'people' });
   const folderProblem = customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir);
   if (folderProblem) findings.push(folderProblem);
-  for (const dirent of folderProblem ? [] : customerEntries(loc.dir)) {
-    const abs = join(loc.dir, 'customers', dirent.name);
-    add({ abs, file: show(abs), kind: 'customer', slug: dirent.name.slice(0, -'.yaml'.length) }, dirent);
+  const entries = folderProblem ? [] : customerEntries(loc.dir);
+  // Texts of small registries are kept: the write path reads them right away.
+  keepTexts = entries.length < 200;
+  // In a large registry in git, git vouches for tracked, unmodified files at less than a stat each costs here.
+  if (entries.length >= GIT_LISTING_MIN && loc.gitRoot !== undefined && caches.entries !== NO_CACHE) blobs = cleanBlobs(loc.gitRoot, loc.dir);
+  if (options.today !== undefined && caches.verdicts !== NO_CACHE) {
+    const fileOf = (kind: FileKind) => raws.find((r) => r.kind === kind)?.loaded;
+    early = earlyCheck(loc, fileOf('config'), fileOf('people'), options.today, caches.verdicts);
   }
-  parseMisses(raws, caches.entries, memo, options.io, threadsFrom(env));
+  const customersDir = join(loc.dir, 'customers');
+  for (const dirent of entries) {
+    add({ abs: customersDir + sep + dirent.name, file: `${loc.files.customersDir}/${dirent.name}`, kind: 'customer', slug: dirent.name.slice(0, -'.yaml'.length) }, dirent);
+  }
+  parseMisses(raws, caches.entries, memo, options.io, threadsFrom(env), keepTexts);
   caches.entries.save();
+  caches.index.save(Date.now());
   // Saved once the caller's synchronous work is done, so the positions its findings asked for are kept.
   setImmediate(() => caches.positions.save());
   let config: LoadedFile | undefined;
   let people: LoadedFile | undefined;
   const customers: CustomerSource[] = [];
+  const keys = new Map<LoadedFile, string>();
   for (const raw of raws) {
+    keys.set(raw.loaded!, raw.key!);
     if (raw.kind === 'config') config = raw.loaded;
     else if (raw.kind === 'people') people = raw.loaded;
-    else customers.push({ slug: raw.slug!, loaded: raw.loaded! });
+    else customers.push({ slug: raw.slug!, loaded: raw.loaded!, customer: raw.customer });
   }
-  return buildRegistry(loc.files, config, people, customers, findings);
+  return { ...buildRegistry(loc.files, config, people, customers, findings), cache: { verdicts: caches.verdicts, keys } };
 }

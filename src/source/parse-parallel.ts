@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { parseEntry, type ParsedEntry } from './parse-entry.js';
+import { fastEntry, parseEntry, type ParsedEntry } from './parse-entry.js';
 import { DONE, PROGRESS } from './parse-worker.js';
 import type { FileKind } from './schema-findings.js';
 
@@ -14,11 +14,8 @@ export interface ParseItem {
   text: string;
 }
 
-/** One parsed file: its entry as JSON (for the cache), and as data when parsed on this thread. */
-export interface ParsedItem {
-  json: string;
-  entry?: ParsedEntry;
-}
+/** One parsed file: its entry when parsed on this thread, as JSON when parsed by a worker. */
+export type ParsedItem = { entry: ParsedEntry; json?: undefined } | { json: string; entry?: undefined };
 
 export interface ParallelOptions {
   /** The built worker script; without it everything is parsed on this thread. */
@@ -61,8 +58,7 @@ function start(script: string, items: ParseItem[], from: number, to: number): Ru
 }
 
 function parseHere(item: ParseItem): ParsedItem {
-  const entry = parseEntry(item.kind, item.text);
-  return { json: JSON.stringify(entry), entry };
+  return { entry: parseEntry(item.kind, item.text) };
 }
 
 /** Waits for a worker's results; undefined when it failed or stalled. */
@@ -84,8 +80,29 @@ function collect(run: Running, progress: () => void): string[] | undefined {
   return message?.entries && message.entries.length === run.to - run.from ? message.entries : undefined;
 }
 
-/** Parses every item; the result at index i belongs to item i. */
+/**
+ * Parses every item; the result at index i belongs to item i. Valid files in the plain subset
+ * take a fast path on this thread (a few microseconds each); only the rest are worth threads.
+ */
 export function parseMany(items: ParseItem[], options: ParallelOptions = {}): ParsedItem[] {
+  const out = new Array<ParsedItem>(items.length);
+  const slow: number[] = [];
+  items.forEach((item, i) => {
+    const entry = fastEntry(item.kind, item.text);
+    if (entry) out[i] = { entry };
+    else slow.push(i);
+    if (i % 256 === 0) options.onProgress?.(i - slow.length);
+  });
+  if (slow.length > 0) {
+    const done = items.length - slow.length;
+    const parsed = parseFull(slow.map((i) => items[i]!), { ...options, onProgress: options.onProgress && ((k) => options.onProgress!(done + k)) });
+    slow.forEach((i, j) => (out[i] = parsed[j]!));
+  }
+  return out;
+}
+
+/** Parses every item with the full parser, across threads when there are many. */
+function parseFull(items: ParseItem[], options: ParallelOptions): ParsedItem[] {
   const n = items.length;
   const cores = availableParallelism();
   const threads = Math.min(options.threads ?? cores - 1, Math.floor(n / (MIN_PARALLEL_FILES / 2)));

@@ -107,7 +107,7 @@ function countLines(text: string): LineCounter {
 const MAX_FLOW_DEPTH = 100;
 const MAX_INDENT = 500;
 
-const LONG_INDENT_RE = new RegExp(`(?:^|\\n)[ \\t?:-]{${MAX_INDENT + 1}}`);
+const LONG_INDENT_RE = new RegExp(`(?:^|[\\r\\n])[ \\t?:-]{${MAX_INDENT + 1}}`);
 
 /** A quick look (native searches only) that rules out deep nesting in every ordinary file. */
 function mayBeDeep(text: string): boolean {
@@ -133,7 +133,8 @@ function tooDeep(text: string): { offset: number; message: string } | undefined 
       const indent = /^[ \t?:-]*/.exec(text.slice(i, i + MAX_INDENT + 2))![0].length;
       if (indent > MAX_INDENT) return { offset: i, message: `indented more than ${MAX_INDENT} columns deep: no registry file nests this far; restore the file from git` };
     }
-    if (ch === '\n') {
+    if (ch === '\n' || ch === '\r') {
+      // A lone CR ends a line too (YAML 1.2 line breaks are LF, CR and CRLF).
       lineStart = i + 1;
       if (quote === "'") continue;
       quote = quote === '"' ? quote : '';

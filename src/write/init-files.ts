@@ -36,7 +36,7 @@ people: []
 `;
 }
 
-/** The package's own `schemas/` folder, found from the running code (source or built dist/chunks). */
+/** The package's own `schemas/` folder, found from the running code (src/write/ or dist/commands/). */
 export function packageSchemasDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {

@@ -8,7 +8,6 @@ import { dirname, join } from 'node:path';
 import type { Globals } from '../cli/globals.js';
 import type { Io } from '../cli/io.js';
 import type { Finding } from '../core/findings.js';
-import type { Customer } from '../core/model.js';
 import { AseError, EnvironmentError, RefusedError } from '../errors.js';
 import { gitFailure, git, runGit } from '../git/exec.js';
 import { dirtyPaths, gitDir as findGitDir, headCommit } from '../git/repo.js';
@@ -18,7 +17,7 @@ import { evaluate } from '../registry/open.js';
 import { pagePath } from '../registry/page-check.js';
 import { readRegistry } from '../registry/read.js';
 import { expectedPage, normaliseNewlines } from '../render/expected.js';
-import { loadFile, type LoadedFile } from '../source/load-file.js';
+import { loadFile } from '../source/load-file.js';
 import { writeAtomic } from './atomic.js';
 import { commitMessage } from './commit-message.js';
 import { clearJournal, recoverInterrupted, rollBack, sha256, writeJournal, type Journal } from './journal.js';
@@ -100,7 +99,7 @@ export async function runWrite(change: Change, globals: Globals, io: Io, options
 }
 
 async function transact(change: Change, globals: Globals, location: RegistryLocation, gitDir: string | undefined, dryRun: boolean): Promise<WriteResult> {
-  const loaded = readRegistry(location);
+  const loaded = readRegistry(location, { today: globals.today });
   const set = new ChangeSet(location, loaded, globals.today);
   change.apply(set);
   const changes = set.changes();
@@ -172,23 +171,20 @@ export function withTexts(loaded: LoadedRegistry, changes: readonly FileChange[]
   const seen = new Set<string>();
   for (const c of reg.customers) {
     const f = files.get(c.file);
-    if (f) customers.push({ slug: c.slug, loaded: f });
+    // normaliseCustomer is pure: an unchanged file (the same loaded object) gives the same customer.
+    if (f) customers.push({ slug: c.slug, loaded: f, customer: f === loaded.files.get(c.file) ? c : undefined });
     seen.add(c.file);
   }
+  const existing = customers.length;
   for (const c of changes) {
     if (c.kind === 'customer' && !seen.has(c.file)) {
       customers.push({ slug: c.file.slice(c.file.lastIndexOf('/') + 1, -'.yaml'.length), loaded: files.get(c.file)! });
     }
   }
-  customers.sort((a, b) => compareText(a.loaded.file, b.loaded.file));
+  if (customers.length > existing) customers.sort((a, b) => compareText(a.loaded.file, b.loaded.file));
   const unreadable = loaded.fileFindings.filter((f) => !loaded.files.has(f.file));
-  // normaliseCustomer is pure: an unchanged file (the same loaded object) gives the same customer.
-  const known = new Map<LoadedFile, Customer>();
-  for (const c of reg.customers) {
-    const f = loaded.files.get(c.file);
-    if (f) known.set(f, c);
-  }
-  return buildRegistry(reg.files, files.get(reg.files.config), files.get(reg.files.people), customers, unreadable, known);
+  // Unchanged files keep their content keys (changed ones are new objects): their verdicts are reused.
+  return { ...buildRegistry(reg.files, files.get(reg.files.config), files.get(reg.files.people), customers, unreadable), cache: loaded.cache };
 }
 
 function newWarnings(before: readonly Finding[], after: readonly Finding[]): string[] {

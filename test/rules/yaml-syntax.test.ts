@@ -64,4 +64,14 @@ describe('yaml-syntax: what the registry does not allow even in valid YAML', () 
     const text = `${activeCustomer('Acme')}? [a, b]\n: c\n`;
     expect(where(lint(text))).toEqual([syntaxAt(text, '[a, b]')]);
   });
+
+  it('stops at nesting too deep to parse the same way every time, whatever the line breaks', () => {
+    // Past the limit the parser would run out of stack at a depth that varies between runs.
+    for (const br of ['\n', '\r\n', '\r']) {
+      const text = Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join(br) + ' end' + br;
+      const findings = lint(text);
+      expect(findings.map((f) => f.rule)).toEqual(['yaml-syntax']);
+      expect(findings[0]!.message).toMatch(/indented more than 500 columns/);
+    }
+  });
 });

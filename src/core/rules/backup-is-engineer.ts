@@ -1,18 +1,19 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** The backup must be someone other than the primary engineer. */
-export const backupIsEngineer: Rule = {
+export const backupIsEngineer = defineRule({
   code: 'backup-is-engineer',
-  check({ registry }) {
-    return registry.customers
-      .filter((c) => c.backup !== undefined && c.backup === c.engineer)
-      .map((c) => ({
-        rule: 'backup-is-engineer' as const,
-        severity: 'error' as const,
+  customer(c) {
+    if (!(c.backup !== undefined && c.backup === c.engineer)) return [];
+    return [
+      {
+        rule: 'backup-is-engineer',
+        severity: 'error',
         file: c.file,
         path: ['backup'],
         subject: { slug: c.slug },
         message: `"${c.backup}" is both engineer and backup of "${c.name}": name a different backup engineer`,
-      }));
+      },
+    ];
   },
-};
+});

@@ -1,19 +1,20 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** An active post-sales (strategic) customer must have a named backup engineer. */
-export const backupRequired: Rule = {
+export const backupRequired = defineRule({
   code: 'backup-required',
-  check({ registry }) {
-    return registry.customers
-      .filter((c) => c.status === 'active' && c.segment === 'post-sales' && !c.backup)
-      .map((c) => ({
-        rule: 'backup-required' as const,
-        severity: 'error' as const,
+  customer(c) {
+    if (!(c.status === 'active' && c.segment === 'post-sales' && !c.backup)) return [];
+    return [
+      {
+        rule: 'backup-required',
+        severity: 'error',
         file: c.file,
         path: ['backup' in c.raw ? 'backup' : 'engineer'],
         key: true,
         subject: { slug: c.slug },
         message: `active post-sales customer "${c.name}" has no backup engineer: add \`backup: <handle>\` (ase transition ${c.slug} --backup <handle>)`,
-      }));
+      },
+    ];
   },
-};
+});

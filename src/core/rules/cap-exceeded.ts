@@ -1,11 +1,11 @@
 import { compareText } from '../compare.js';
 import { activeCustomers } from '../queries.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** More active customers than the cap: flags the most recently activated ones beyond it. */
-export const capExceeded: Rule = {
+export const capExceeded = defineRule({
   code: 'cap-exceeded',
-  check({ registry }) {
+  across({ registry }) {
     const active = activeCustomers(registry);
     const { cap } = registry.config;
     if (active.length <= cap) return [];
@@ -21,4 +21,4 @@ export const capExceeded: Rule = {
         `end or transition an assignment, or raise the cap with leadership's agreement`,
     }));
   },
-};
+});

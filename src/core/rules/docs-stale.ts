@@ -1,15 +1,14 @@
 import { daysBetween } from '../dates.js';
 import type { PendingFinding } from '../findings.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** An active customer's design doc is missing or older than `docs_stale_after_days`. */
-export const docsStale: Rule = {
+export const docsStale = defineRule({
   code: 'docs-stale',
-  check({ registry, today }) {
+  customer(c, { registry, today }) {
     const limit = registry.config.docs_stale_after_days;
     const findings: PendingFinding[] = [];
-    for (const c of registry.customers) {
-      if (c.status !== 'active') continue;
+    if (c.status === 'active') {
       const { design_doc, updated_on } = c.docs;
       const base = { rule: 'docs-stale' as const, severity: 'warning' as const, file: c.file, subject: { slug: c.slug } };
       if (!design_doc) {
@@ -29,4 +28,4 @@ export const docsStale: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,10 +1,10 @@
 import type { PendingFinding } from '../findings.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** Handles identify people everywhere, so each appears once in the roster. */
-export const duplicateHandle: Rule = {
+export const duplicateHandle = defineRule({
   code: 'duplicate-handle',
-  check({ registry }) {
+  across({ registry }) {
     const seen = new Map<string, number>();
     const findings: PendingFinding[] = [];
     registry.people.forEach((p, i) => {
@@ -24,4 +24,4 @@ export const duplicateHandle: Rule = {
     });
     return findings;
   },
-};
+});

@@ -1,11 +1,11 @@
 import type { PendingFinding } from '../findings.js';
 import { loadByEngineer } from '../queries.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** An engineer above `max_per_engineer` active primaries, or one who said they are overloaded. */
-export const engineerOverloaded: Rule = {
+export const engineerOverloaded = defineRule({
   code: 'engineer-overloaded',
-  check({ registry }) {
+  across({ registry }) {
     const load = loadByEngineer(registry);
     const max = registry.config.max_per_engineer;
     const findings: PendingFinding[] = [];
@@ -34,4 +34,4 @@ export const engineerOverloaded: Rule = {
     });
     return findings;
   },
-};
+});

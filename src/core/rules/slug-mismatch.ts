@@ -1,31 +1,37 @@
 import { compareText } from '../compare.js';
 import type { PendingFinding } from '../findings.js';
 import { isSlug } from '../slug.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
+
+const ASCII = /^[\x20-\x7e]*$/;
 
 function nameKey(name: string): string {
-  return name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  // NFKC changes nothing in printable ASCII, and most names are.
+  return (ASCII.test(name) ? name : name.normalize('NFKC')).trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** File names must be valid slugs, and no two customers may share a display name. */
-export const slugMismatch: Rule = {
+export const slugMismatch = defineRule({
   code: 'slug-mismatch',
-  check({ registry }) {
+  customer(c) {
+    if (isSlug(c.slug)) return [];
+    return [
+      {
+        rule: 'slug-mismatch',
+        severity: 'error',
+        file: c.file,
+        path: [],
+        subject: { slug: c.slug },
+        message: `file name "${c.slug}.yaml" is not a valid slug (lowercase letters, digits, hyphens, at most 64): rename the file`,
+      },
+    ];
+  },
+  across({ registry }) {
     const findings: PendingFinding[] = [];
     const byName = new Map<string, string>();
     const sorted = [...registry.customers].sort((a, b) => compareText(a.slug, b.slug));
     for (const c of sorted) {
-      if (!isSlug(c.slug)) {
-        findings.push({
-          rule: 'slug-mismatch',
-          severity: 'error',
-          file: c.file,
-          path: [],
-          subject: { slug: c.slug },
-          message: `file name "${c.slug}.yaml" is not a valid slug (lowercase letters, digits, hyphens, at most 64): rename the file`,
-        });
-      }
-      if (typeof c.raw.name !== 'string') continue;
+      if (!c.named) continue;
       const key = nameKey(c.name);
       const other = byName.get(key);
       if (other !== undefined) {
@@ -41,4 +47,4 @@ export const slugMismatch: Rule = {
     }
     return findings;
   },
-};
+});

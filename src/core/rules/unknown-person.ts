@@ -1,6 +1,6 @@
 import type { NodePath, PendingFinding } from '../findings.js';
 import { APPROVERS, APPROVER_ROLE, type Customer, type Role } from '../model.js';
-import type { Rule, RuleContext } from './rule.js';
+import { defineRule, type CustomerContext } from './rule.js';
 
 interface HandleUse {
   handle: string;
@@ -33,7 +33,7 @@ function uses(c: Customer): HandleUse[] {
   return out;
 }
 
-function problem(ctx: RuleContext, use: HandleUse): string | undefined {
+function problem(ctx: CustomerContext, use: HandleUse): string | undefined {
   const person = ctx.people.get(use.handle);
   const roster = ctx.registry.files.people;
   if (!person) return `unknown person "${use.handle}" as ${use.as}: add them to ${roster} or fix the handle`;
@@ -47,18 +47,16 @@ function problem(ctx: RuleContext, use: HandleUse): string | undefined {
 }
 
 /** Every handle must be in the roster, with the role its place needs. */
-export const unknownPerson: Rule = {
+export const unknownPerson = defineRule({
   code: 'unknown-person',
-  check(ctx) {
+  customer(c, ctx) {
     const findings: PendingFinding[] = [];
-    for (const c of ctx.registry.customers) {
-      for (const use of uses(c)) {
-        const message = problem(ctx, use);
-        if (message) {
-          findings.push({ rule: 'unknown-person', severity: 'error', file: c.file, path: use.path, subject: { slug: c.slug }, message });
-        }
+    for (const use of uses(c)) {
+      const message = problem(ctx, use);
+      if (message) {
+        findings.push({ rule: 'unknown-person', severity: 'error', file: c.file, path: use.path, subject: { slug: c.slug }, message });
       }
     }
     return findings;
   },
-};
+});

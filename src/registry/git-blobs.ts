@@ -1,0 +1,48 @@
+/**
+ * Content keys git can vouch for without ase reading a file: tracked files whose work-tree copy
+ * matches the index have the index's blob id. One `git ls-files` lists the index and the files
+ * that differ from it (git compares stat data, and the contents when the stat data cannot be
+ * trusted); files it flags as assume-unchanged or skip-worktree are left out, so ase reads them.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+
+/** Display path (relative to the work tree) -> blob id, for files git vouches for; undefined when git cannot say. */
+export function cleanBlobs(gitRoot: string, dir: string): Map<string, string> | undefined {
+  let out: string;
+  try {
+    const r = spawnSync('git', ['--no-optional-locks', 'ls-files', '-z', '--cached', '--modified', '--deleted', '--stage', '-v', '--', dir], {
+      cwd: gitRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    if (r.status !== 0 || typeof r.stdout !== 'string') return undefined;
+    out = r.stdout;
+  } catch {
+    return undefined;
+  }
+  const blobs = new Map<string, string>();
+  const changed = new Set<string>();
+  // `H <mode> <blob> <stage>\t<path>` for index entries; `C <path>` modified, `R <path>` deleted.
+  for (const entry of out.split('\0')) {
+    if (entry.length < 3) continue;
+    const tag = entry[0];
+    if (tag === 'H') {
+      const tab = entry.indexOf('\t');
+      const [mode, blob, stage] = entry.slice(2, tab).split(' ');
+      if (mode === '100644' && stage === '0' && blob) blobs.set(entry.slice(tab + 1), blob);
+    } else {
+      // Modified, deleted, unmerged, assume-unchanged (lower case) or skip-worktree: read the file.
+      const tab = entry.indexOf('\t');
+      changed.add(tab === -1 ? entry.slice(2) : entry.slice(tab + 1));
+    }
+  }
+  for (const path of changed) blobs.delete(path);
+  return blobs;
+}
+
+/** Git's blob id of `bytes`: whether a file read later is still the content git vouched for. */
+export function blobId(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}

@@ -1,0 +1,58 @@
+/**
+ * The stat index: for each registry file, the size, times and inode it had when its content key
+ * was computed, so an unchanged file is not read again (what git's index does for `git status`).
+ * A file changed since has another mtime, ctime or size and is read. Entries younger than
+ * RACY_MS are never stored: a file written in the same clock tick as its stat could change
+ * without its times changing, so it is read again next time.
+ */
+import type { Stats } from 'node:fs';
+import { readStoreLines, writeStoreLines } from './store-file.js';
+
+const HEADER = 'ase-index 2';
+const RACY_MS = 2_000;
+
+export interface StatIndex {
+  /** The content key recorded for `file` when its stat is unchanged. */
+  keyFor(file: string, st: Stats): string | undefined;
+  /** Records what this run saw; `save` keeps exactly the recorded entries. */
+  record(file: string, st: Stats, key: string): void;
+  save(now: number): void;
+}
+
+export const NO_INDEX: StatIndex = { keyFor: () => undefined, record: () => undefined, save: () => undefined };
+
+/** Size, times to the microsecond (whole numbers print faster than fractions) and inode. */
+function signature(st: Stats): string {
+  return `${st.size}\t${Math.trunc(st.mtimeMs * 1000)}\t${Math.trunc(st.ctimeMs * 1000)}\t${st.ino}`;
+}
+
+export function openStatIndex(dir: string): StatIndex {
+  const stored = new Map<string, { sig: string; key: string }>();
+  for (const line of readStoreLines(dir, 'index.txt', HEADER)) {
+    // key \t size \t mtime \t ctime \t ino \t file (the key has no tab, the file is last)
+    const first = line.indexOf('\t');
+    let last = first;
+    for (let i = 0; i < 4 && last !== -1; i++) last = line.indexOf('\t', last + 1);
+    if (first <= 0 || last === -1) continue;
+    stored.set(line.slice(last + 1), { sig: line.slice(first + 1, last), key: line.slice(0, first) });
+  }
+  const seen: { file: string; sig: string; key: string; time: number }[] = [];
+  let changed = false;
+  return {
+    keyFor(file, st) {
+      const hit = stored.get(file);
+      return hit && hit.sig === signature(st) ? hit.key : undefined;
+    },
+    record(file, st, key) {
+      const sig = signature(st);
+      const old = stored.get(file);
+      if (!old || old.sig !== sig || old.key !== key) changed = true;
+      seen.push({ file, sig, key, time: Math.max(st.mtimeMs, st.ctimeMs) });
+    },
+    save(now) {
+      if (!changed && seen.length === stored.size) return;
+      const lines = seen.filter((e) => e.time < now - RACY_MS && !/[\t\n]/.test(e.file)).map((e) => `${e.key}\t${e.sig}\t${e.file}`);
+      writeStoreLines(dir, 'index.txt', HEADER, lines);
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Evaluates the rules over a loaded registry. Verdicts of the per-customer rules are kept in the
+ * lint cache under the customer file's content key, with its path and a fingerprint of everything
+ * else they may read (config, roster, file paths, today); a verdict is used only when all of these
+ * match, so an unchanged customer is not checked again, and its details are not even read. Rules
+ * across customers always run.
+ */
+import { checkAcross, checkCustomer, ruleContext } from '../core/check.js';
+import { compareFindings, type Finding } from '../core/findings.js';
+import type { Customer, Registry } from '../core/model.js';
+import type { CustomerContext } from '../core/rules/rule.js';
+import type { LoadedFile } from '../source/load-file.js';
+import { positionFindings, type LoadedRegistry, type RegistryCache } from './build.js';
+import { hash128 } from './content-hash.js';
+import type { LintCache } from './lint-cache.js';
+
+export type Verdict = Omit<Finding, 'file'>[];
+
+/** Every finding of the file checks and the model rules, positioned and sorted. */
+export function evaluate(loaded: LoadedRegistry, today: string): Finding[] {
+  const ctx = ruleContext(loaded.registry, today);
+  const cache = loaded.cache;
+  const fingerprint = cache ? fingerprintOf(loaded.registry, today) : '';
+  const found: Finding[] = [...loaded.fileFindings];
+  for (const c of loaded.registry.customers) {
+    const verdict = cache ? cachedVerdict(loaded, cache, c, ctx, fingerprint) : undefined;
+    if (verdict) for (const f of verdict) found.push(withFile(f, c.file));
+    else found.push(...positionFindings(loaded, checkCustomer(c, ctx)));
+  }
+  found.push(...positionFindings(loaded, checkAcross(ctx)));
+  cache?.verdicts.save();
+  return found.sort(compareFindings);
+}
+
+/** What per-customer verdicts may depend on besides the customer's own file. */
+export function fingerprintOf(registry: Omit<Registry, 'customers'>, today: string): string {
+  return hash128(Buffer.from(JSON.stringify([registry.config, registry.people, registry.files, today])));
+}
+
+/** The customer's verdict from the cache, or checked now and kept; undefined when its file has no content key. */
+function cachedVerdict(loaded: LoadedRegistry, cache: RegistryCache, c: Customer, ctx: CustomerContext, fingerprint: string): Verdict | undefined {
+  const file = loaded.files.get(c.file);
+  const key = file && cache.keys.get(file);
+  if (key === undefined) return undefined;
+  const prefix = verdictPrefix(fingerprint, c.file);
+  const stored = cache.verdicts.get(key);
+  const kept = stored?.startsWith(prefix) ? parseVerdict(stored.slice(prefix.length)) : undefined;
+  if (kept) {
+    cache.verdicts.use(key, stored!);
+    return kept;
+  }
+  return keepVerdict(cache.verdicts, key, fingerprint, file!, c, ctx);
+}
+
+/** Verdicts are stored as `<fingerprint> TAB <file> TAB <findings as JSON>`. */
+function verdictPrefix(fingerprint: string, file: string): string {
+  return `${fingerprint}\t${file}\t`;
+}
+
+/** Checks `c` (read from `file`, whose content key is `key`) and keeps the verdict in `verdicts`. */
+export function keepVerdict(verdicts: LintCache, key: string, fingerprint: string, file: LoadedFile, c: Customer, ctx: CustomerContext): Verdict {
+  const verdict = checkCustomer(c, ctx).map((p): Omit<Finding, 'file'> => {
+    const pos = file.position(p.path, p.key);
+    return { rule: p.rule, severity: p.severity, line: pos.line, column: pos.column, message: p.message, subject: p.subject };
+  });
+  verdicts.use(key, verdictPrefix(fingerprint, c.file) + JSON.stringify(verdict));
+  return verdict;
+}
+
+const NO_FINDINGS: Verdict = [];
+
+function parseVerdict(json: string): Verdict | undefined {
+  if (json === '[]') return NO_FINDINGS;
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? (v as Verdict) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The finding with its fields in the order rules give them. */
+function withFile(f: Omit<Finding, 'file'>, file: string): Finding {
+  return { rule: f.rule, severity: f.severity, file, line: f.line, column: f.column, message: f.message, subject: f.subject };
+}
