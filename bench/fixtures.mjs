@@ -35,11 +35,15 @@ export function sampleRepo(project, tmp) {
   return dir;
 }
 
-/** A generated registry of `n` customers in a git work tree (not committed: lint reads files). */
-export function lintRepo(tmp, n) {
-  const dir = join(tmp, `lint-${n}`);
+/**
+ * A generated registry of `n` customers in a git work tree: committed, as a registry ase manages
+ * always is (CI lints a checkout), or with `committed: false` just written (nothing in git's index).
+ */
+export function lintRepo(tmp, n, { committed = true } = {}) {
+  const dir = join(tmp, `lint-${n}${committed ? '' : '-uncommitted'}`);
   generateRegistry(dir, n);
   initRepo(dir);
+  if (committed) commitAll(dir, 'registry');
   return dir;
 }
 

@@ -376,7 +376,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   }
 }
 
-if (process.env.VITEST === undefined) {
+/** Runs ase on the process's arguments and sets its exit code: what bin/ase calls after loading this bundle. */
+export function cli(): void {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -69,7 +69,7 @@ function whoWith(registry: Registry, c: Customer, given: string | undefined): st
 }
 
 export async function run(args: CheckinArgs, globals: Globals, io: Io): Promise<number> {
-  const { loaded } = openRegistry(globals, io);
+  const { loaded } = await openRegistry(globals, io);
   const { registry } = loaded;
   const c = findCustomer(loaded, args.args[0]);
   if (c.status === 'ended' || c.status === 'rejected') {

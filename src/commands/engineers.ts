@@ -12,7 +12,7 @@ export interface EngineersArgs {
 }
 
 export async function run(args: EngineersArgs, globals: Globals, io: Io): Promise<number> {
-  const { registry } = openRegistry(globals, io).loaded;
+  const { registry } = (await openRegistry(globals, io)).loaded;
   const loads = engineersWorkload(registry);
   io.out(args.json ? engineersJson(loads) : engineersText(loads, registry.config.max_per_engineer, await makeStyle(globals.color)));
   return 0;

@@ -27,7 +27,7 @@ export async function run(args: ImportArgs, globals: Globals, io: Io): Promise<n
   } catch (err) {
     throw new UsageError(`cannot read ${given}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'give the path of a readable markdown file');
   }
-  const { location, loaded } = openRegistry(globals, io);
+  const { location, loaded } = await openRegistry(globals, io);
   const plan = planImport(text, loaded.registry);
   const page = basename(abs);
   if (plan.tables === 0) {

@@ -16,7 +16,7 @@ export interface LintArgs {
 }
 
 export async function run(args: LintArgs, globals: Globals, io: Io): Promise<number> {
-  const { location, loaded } = openRegistry(globals, io);
+  const { location, loaded } = await openRegistry(globals, io);
   const findings = [...evaluate(loaded, globals.today), ...pageFindings(location, loaded, globals)];
   const format = args.json ? 'json' : (args.format ?? 'text');
   if (format === 'json') io.out(findingsJson(findings));

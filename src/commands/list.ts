@@ -34,7 +34,7 @@ export function filterCustomers(customers: readonly Customer[], args: ListArgs):
 export async function run(args: ListArgs, globals: Globals, io: Io): Promise<number> {
   checkChoice('--segment', args.segment, SEGMENTS);
   checkChoice('--status', args.status, STATUSES);
-  const { loaded } = openRegistry(globals, io);
+  const { loaded } = await openRegistry(globals, io);
   const { registry } = loaded;
   if (args.engineer !== undefined && !registry.people.some((p) => p.handle === args.engineer)) {
     const engineers = registry.people.filter((p) => p.roles.includes('support-engineer')).map((p) => p.handle);

@@ -10,7 +10,7 @@ export interface NoteArgs {
 }
 
 export async function run(args: NoteArgs, globals: Globals, io: Io): Promise<number> {
-  const { loaded } = openRegistry(globals, io);
+  const { loaded } = await openRegistry(globals, io);
   const customer = findCustomer(loaded, args.args[0]);
   io.out(customerNote(customer, peopleByHandle(loaded.registry.people)));
   return 0;

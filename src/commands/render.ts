@@ -38,7 +38,7 @@ function writeAtomically(abs: string, text: string): void {
 }
 
 export async function run(args: RenderArgs, globals: Globals, io: Io): Promise<number> {
-  const { location, loaded } = openRegistry(globals, io);
+  const { location, loaded } = await openRegistry(globals, io);
   const target = args.out !== undefined ? resolve(io.cwd, args.out) : pagePath(location);
   const shown = args.out ?? location.files.page;
   const existing = readIfThere(target);

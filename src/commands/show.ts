@@ -14,7 +14,7 @@ export interface ShowArgs {
 }
 
 export async function run(args: ShowArgs, globals: Globals, io: Io): Promise<number> {
-  const { loaded } = openRegistry(globals, io);
+  const { loaded } = await openRegistry(globals, io);
   const customer = findCustomer(loaded, args.args[0]);
   const source = loaded.files.get(customer.file);
   if (source && source.data === undefined) {

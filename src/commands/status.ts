@@ -14,7 +14,7 @@ export interface StatusArgs {
 }
 
 export async function run(args: StatusArgs, globals: Globals, io: Io): Promise<number> {
-  const { location, loaded } = openRegistry(globals, io);
+  const { location, loaded } = await openRegistry(globals, io);
   const { registry } = loaded;
   // The very findings `ase lint` reports, so the two commands cannot disagree.
   const findings = [...evaluate(loaded, globals.today), ...pageFindings(location, loaded, globals)];

@@ -21,20 +21,60 @@ export async function headCommit(root: string): Promise<string | undefined> {
   return r.code === 0 ? r.stdout.trim() : undefined;
 }
 
+/** What `git status` says about some paths: HEAD then, and the paths that differ from it. */
+export interface PathStatus {
+  /** The commit HEAD pointed at, or undefined before the first commit. */
+  head: string | undefined;
+  /** Path (relative to root) -> two-letter code (`??` untracked, else index and work tree status). */
+  dirty: Map<string, string>;
+}
+
+/** Paths among `files` (relative to root) that differ from HEAD in the index or the work tree, or are untracked, and HEAD: one git process. */
+export async function pathStatus(root: string, files: readonly string[]): Promise<PathStatus> {
+  return parseStatus(await git(root, statusArgs(files)));
+}
+
+/** `pathStatus` started now and answered later; undefined when git failed (ask again to get its error). */
+export async function pathStatusLater(root: string, files: readonly string[]): Promise<PathStatus | undefined> {
+  const r = await runGit(root, statusArgs(files));
+  return r.code === 0 ? parseStatus(r.stdout) : undefined;
+}
+
 /** Paths among `files` (relative to root) that differ from HEAD in the index or the work tree, or are untracked. */
 export async function dirtyPaths(root: string, files: readonly string[]): Promise<Map<string, string>> {
+  if (files.length === 0) return new Map();
+  return (await pathStatus(root, files)).dirty;
+}
+
+function statusArgs(files: readonly string[]): string[] {
+  return [
+    '--no-optional-locks', 'status', '--porcelain=v2', '--branch', '--no-ahead-behind', '-z', '--untracked-files=all', '--ignored=no',
+    '--', ...files.map((f) => `:(literal)${f}`),
+  ];
+}
+
+/** Fields before the path in porcelain v2 entries: `1 XY sub mH mI mW hH hI path`, `2 ... Xscore path`, `u ... h3 path`. */
+const FIELDS_BEFORE_PATH: Record<string, number> = { '1': 8, '2': 9, u: 10 };
+
+function parseStatus(out: string): PathStatus {
+  let head: string | undefined;
   const dirty = new Map<string, string>();
-  if (files.length === 0) return dirty;
-  const out = await git(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored=no', '--', ...files.map((f) => `:(literal)${f}`)]);
   const parts = out.split('\0');
   for (let i = 0; i < parts.length; i++) {
     const entry = parts[i]!;
-    if (entry.length < 4) continue;
-    const code = entry.slice(0, 2);
-    dirty.set(entry.slice(3), code);
-    if (code[0] === 'R' || code[0] === 'C') i++; // the source path follows
+    if (entry.startsWith('# branch.oid ')) {
+      const oid = entry.slice('# branch.oid '.length);
+      head = oid === '(initial)' ? undefined : oid;
+    } else if (entry.startsWith('? ')) {
+      dirty.set(entry.slice(2), '??');
+    } else if (FIELDS_BEFORE_PATH[entry[0]!] !== undefined && entry[1] === ' ') {
+      let at = 0;
+      for (let n = 0; n < FIELDS_BEFORE_PATH[entry[0]!]!; n++) at = entry.indexOf(' ', at) + 1;
+      dirty.set(entry.slice(at), entry.slice(2, 4).replaceAll('.', ' '));
+      if (entry[0] === '2') i++; // the source path follows
+    }
   }
-  return dirty;
+  return { head, dirty };
 }
 
 /** Whether `root` is inside a git work tree (cheap: looks for `.git` upwards is done by discover). */

@@ -17,7 +17,8 @@ export interface LoadedRegistry {
 
 export interface RegistryCache {
   verdicts: LintCache;
-  keys: ReadonlyMap<LoadedFile, string>;
+  /** The content key of a file as read (a file made from new text has none). */
+  keyOf(file: LoadedFile): string | undefined;
 }
 
 export interface CustomerSource {

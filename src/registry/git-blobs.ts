@@ -4,24 +4,48 @@
  * that differ from it (git compares stat data, and the contents when the stat data cannot be
  * trusted); files it flags as assume-unchanged or skip-worktree are left out, so ase reads them.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Display path (relative to the work tree) -> blob id, for files git vouches for; undefined when git cannot say. */
 export function cleanBlobs(gitRoot: string, dir: string): Map<string, string> | undefined {
-  let out: string;
+  if (nothingAdded(gitRoot)) return undefined;
   try {
-    const r = spawnSync('git', ['--no-optional-locks', 'ls-files', '-z', '--cached', '--modified', '--deleted', '--stage', '-v', '--', dir], {
-      cwd: gitRoot,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    if (r.status !== 0 || typeof r.stdout !== 'string') return undefined;
-    out = r.stdout;
+    const r = spawnSync('git', lsFiles(dir), { cwd: gitRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    return r.status === 0 && typeof r.stdout === 'string' ? parse(r.stdout) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** `cleanBlobs`, with git running while the caller goes on. */
+export function cleanBlobsAsync(gitRoot: string, dir: string): Promise<Map<string, string> | undefined> {
+  if (nothingAdded(gitRoot)) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    try {
+      const child = spawn('git', lsFiles(dir), { cwd: gitRoot, stdio: ['ignore', 'pipe', 'ignore'] });
+      const out: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.on('error', () => resolve(undefined));
+      child.on('close', (code) => resolve(code === 0 ? parse(Buffer.concat(out).toString('utf8')) : undefined));
+    } catch {
+      resolve(undefined);
+    }
+  });
+}
+
+/** A repository whose index does not exist yet knows no file. */
+function nothingAdded(gitRoot: string): boolean {
+  return !existsSync(join(gitRoot, '.git', 'index')) && statSync(join(gitRoot, '.git'), { throwIfNoEntry: false })?.isDirectory() === true;
+}
+
+function lsFiles(dir: string): string[] {
+  return ['--no-optional-locks', 'ls-files', '-z', '--cached', '--modified', '--deleted', '--stage', '-v', '--', dir];
+}
+
+function parse(out: string): Map<string, string> {
   const blobs = new Map<string, string>();
   const changed = new Set<string>();
   // `H <mode> <blob> <stage>\t<path>` for index entries; `C <path>` modified, `R <path>` deleted.

@@ -4,31 +4,25 @@
  * something asks for it. A warm read of a large registry then never parses the files.
  */
 import type { Customer } from '../core/model.js';
+import { normaliseCustomer } from '../core/normalise.js';
 
-/** The head fields: small, and all that `list`, the cap and workload need. */
-export type CustomerHead = Pick<
-  Customer,
-  'name' | 'named' | 'segment' | 'term' | 'ends_on' | 'status' | 'engineer' | 'backup' | 'communicated' | 'ce' | 'since' | 'ended_on'
->;
+/** The head fields: small, and all that `list`, the cap and workload need (the rest is the body). */
+const HEAD_FIELDS = ['name', 'named', 'segment', 'term', 'ends_on', 'status', 'engineer', 'backup', 'communicated', 'ce', 'since', 'ended_on'] as const;
 
-export function headOf(c: Customer): CustomerHead {
-  return {
-    name: c.name,
-    named: c.named,
-    segment: c.segment,
-    term: c.term,
-    ends_on: c.ends_on,
-    status: c.status,
-    engineer: c.engineer,
-    backup: c.backup,
-    communicated: c.communicated,
-    ce: c.ce,
-    since: c.since,
-    ended_on: c.ended_on,
-  };
+
+/** The head as the cache keeps it: the head fields' values in order (null for none), compact to read back. */
+export type HeadRow = unknown[];
+
+export function headRow(c: Customer): HeadRow {
+  return HEAD_FIELDS.map((k) => c[k] ?? null);
 }
 
-/** A customer built from its head; `load` gives the whole customer the first time a body field is read. */
+/** Whether `row` has the shape `headRow` gives (a damaged cache entry has not). */
+export function isHeadRow(row: unknown): row is HeadRow {
+  return Array.isArray(row) && row.length === HEAD_FIELDS.length && typeof row[0] === 'string' && typeof row[1] === 'boolean';
+}
+
+/** A customer built from its head; the whole customer is made from the file's data the first time a body field is read. */
 class LazyCustomer implements Customer {
   slug: string;
   file: string;
@@ -44,20 +38,32 @@ class LazyCustomer implements Customer {
   ce?: string;
   since?: string;
   ended_on?: string;
-  #load: (() => Customer) | undefined;
+  #source: { readonly data: unknown } | undefined;
   #full: Customer | undefined;
 
-  constructor(slug: string, file: string, head: CustomerHead, load: () => Customer) {
+  constructor(slug: string, file: string, row: HeadRow, source: { readonly data: unknown }) {
     this.slug = slug;
     this.file = file;
-    Object.assign(this, head);
-    this.#load = load;
+    const v = (i: number) => (row[i] === null ? undefined : row[i]) as never;
+    this.name = v(0);
+    this.named = v(1);
+    this.segment = v(2);
+    this.term = v(3);
+    this.ends_on = v(4);
+    this.status = v(5);
+    this.engineer = v(6);
+    this.backup = v(7);
+    this.communicated = v(8);
+    this.ce = v(9);
+    this.since = v(10);
+    this.ended_on = v(11);
+    this.#source = source;
   }
 
   #body(): Customer {
     if (!this.#full) {
-      this.#full = this.#load!();
-      this.#load = undefined;
+      this.#full = normaliseCustomer(this.slug, this.file, this.#source!.data);
+      this.#source = undefined;
     }
     return this.#full;
   }
@@ -88,6 +94,7 @@ class LazyCustomer implements Customer {
   }
 }
 
-export function lazyCustomer(slug: string, file: string, head: CustomerHead, load: () => Customer): Customer {
-  return new LazyCustomer(slug, file, head, load);
+/** `source.data` (read on demand: a loaded file) must be what `row` was made from. */
+export function lazyCustomer(slug: string, file: string, row: HeadRow, source: { readonly data: unknown }): Customer {
+  return new LazyCustomer(slug, file, row, source);
 }

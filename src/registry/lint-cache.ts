@@ -13,7 +13,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hash128 } from './content-hash.js';
 import type { RegistryLocation } from './discover.js';
-import { readStoreLines, writeStoreLines } from './store-file.js';
+import { forEachStoreLine, writeStoreLines } from './store-file.js';
 
 const FORMAT = 'ase-cache 2';
 /** Keys are base64 128-bit hashes: always this long, so a line is `<key> <json>`. */
@@ -58,10 +58,12 @@ export interface LintCache {
   use(key: string, json: string): void;
   /** Writes the file when this run added or changed a value; failures are ignored (it is only a speed-up). */
   save(): void;
+  /** Reads the stored values now rather than on first use. */
+  preload(): void;
 }
 
 /** A cache that remembers nothing (ASE_CACHE=off, or run from source). */
-export const NO_CACHE: LintCache = { get: () => undefined, use: () => undefined, save: () => undefined };
+export const NO_CACHE: LintCache = { get: () => undefined, use: () => undefined, save: () => undefined, preload: () => undefined };
 
 /** Entries are spread over this many files, so a change rewrites a quarter of the cache. */
 const SHARDS = 4;
@@ -69,11 +71,13 @@ const SHARDS = 4;
 /** The per-file records (file findings, and data or the customer's head) in `dir`, for code `codeHash`. */
 export function openLintCache(dir: string, codeHash: string): LintCache {
   const shards = Array.from({ length: SHARDS }, (_, i) => openStore(dir, `files-${i.toString(16)}.txt`, codeHash));
-  const of = (key: string) => shards[key.charCodeAt(0) % SHARDS]!;
+  // By a character deep in the key: the first is the kind in blob keys, the last two `==` in content keys.
+  const of = (key: string) => shards[key.charCodeAt(20) % SHARDS]!;
   return {
     get: (key) => of(key).get(key),
     use: (key, json) => of(key).use(key, json),
     save: () => shards.forEach((s) => s.save()),
+    preload: () => shards.forEach((s) => s.preload()),
   };
 }
 
@@ -87,29 +91,51 @@ export function openVerdictCache(dir: string, codeHash: string): LintCache {
   return openStore(dir, 'verdicts.txt', codeHash);
 }
 
-/** A file of `<key> <json>` lines after a header naming the format and the code. */
+/**
+ * A file of `<key> <json>` lines after a header naming the format and the code, read on first
+ * use (a command that never asks, such as `list` for verdicts, never reads it).
+ */
 function openStore(dir: string, name: string, codeHash: string): LintCache {
   const header = `${FORMAT} ${codeHash}`;
-  const stored = new Map<string, string>();
-  for (const line of readStoreLines(dir, name, header)) {
-    if (line.charCodeAt(KEY_LENGTH) === 32) stored.set(line.slice(0, KEY_LENGTH), line.slice(KEY_LENGTH + 1));
-  }
-  const used = new Map<string, string>();
-  let changed = 0;
+  let loaded: Map<string, string> | undefined;
+  const load = () => {
+    if (loaded) return loaded;
+    const map = (loaded = new Map<string, string>());
+    forEachStoreLine(dir, name, header, (text, start, end) => {
+      if (text.charCodeAt(start + KEY_LENGTH) === 32) map.set(text.slice(start, start + KEY_LENGTH), text.slice(start + KEY_LENGTH + 1, end));
+    });
+    return map;
+  };
+  // What this run used: stored values by key alone (a large warm run makes no second map), new ones with their value.
+  let kept: string[] = [];
+  const updated = new Map<string, string>();
   return {
-    get: (key) => used.get(key) ?? stored.get(key),
+    get: (key) => updated.get(key) ?? load().get(key),
     use(key, json) {
-      if (used.get(key) === json) return;
-      if (stored.get(key) !== json) changed++;
-      used.set(key, json);
+      if (updated.has(key)) updated.set(key, json);
+      else if (load().get(key) === json) kept.push(key);
+      else updated.set(key, json);
     },
+    preload: () => void load(),
     save() {
+      if (!loaded) return; // never read, so nothing was used
       // Also rewritten when many stored values went unused (files deleted, another branch).
-      if (changed === 0 && stored.size <= used.size * 2 + 64) return;
-      changed = 0;
+      if (updated.size === 0 && loaded.size <= kept.length * 2 + 64) return;
       const lines: string[] = [];
-      for (const [key, json] of used) lines.push(`${key} ${json}`);
+      const written = new Set<string>();
+      for (const [key, json] of updated) {
+        written.add(key);
+        lines.push(`${key} ${json}`);
+      }
+      for (const key of kept) {
+        if (written.has(key)) continue;
+        written.add(key);
+        lines.push(`${key} ${loaded.get(key)}`);
+      }
       writeStoreLines(dir, name, header, lines);
+      for (const [key, json] of updated) loaded.set(key, json);
+      kept = [...written];
+      updated.clear();
     },
   };
 }

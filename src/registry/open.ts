@@ -6,7 +6,7 @@ import type { Globals } from '../cli/globals.js';
 import type { Io } from '../cli/io.js';
 import type { LoadedRegistry } from './build.js';
 import { discoverRegistry, type RegistryLocation } from './discover.js';
-import { readRegistry } from './read.js';
+import { readRegistryAsync } from './read.js';
 import { recoverBeforeRead } from '../write/recover-before-read.js';
 
 export interface OpenRegistry {
@@ -14,10 +14,10 @@ export interface OpenRegistry {
   loaded: LoadedRegistry;
 }
 
-export function openRegistry(globals: Globals, io: Io): OpenRegistry {
+export async function openRegistry(globals: Globals, io: Io): Promise<OpenRegistry> {
   const location = discoverRegistry(io.cwd, globals.registry);
   recoverBeforeRead(location, io); // a killed write is finished first (one stat when there is none)
-  return { location, loaded: readRegistry(location, { io, today: globals.today }) };
+  return { location, loaded: await readRegistryAsync(location, { io, today: globals.today }) };
 }
 
 export { evaluate } from './verdicts.js';

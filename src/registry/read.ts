@@ -22,8 +22,8 @@ import type { Position } from '../source/locate.js';
 import type { FileKind } from '../source/schema-findings.js';
 import { buildRegistry, type CustomerSource, type LoadedRegistry } from './build.js';
 import type { RegistryLocation } from './discover.js';
-import { headOf, lazyCustomer, type CustomerHead } from './lazy-customer.js';
-import { cleanBlobs, blobId } from './git-blobs.js';
+import { headRow, isHeadRow, lazyCustomer, type HeadRow } from './lazy-customer.js';
+import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
 import { NO_CACHE, blobKey, cacheDir, contentKey, openLintCache, openPositionCache, openVerdictCache, type LintCache } from './lint-cache.js';
 import { NO_INDEX, openStatIndex, type StatIndex } from './stat-index.js';
 import { fingerprintOf, keepVerdict } from './verdicts.js';
@@ -196,9 +196,11 @@ function readBytes(raw: RawFile, findings: Finding[], scratch: Scratch): Buffer 
  */
 interface Entry {
   data?: unknown;
-  head?: CustomerHead;
+  head?: HeadRow;
   findings: Omit<Finding, 'file'>[];
 }
+
+const NO_FINDINGS: Finding[] = [];
 
 /** `v` or `k` (value or key) and the JSON node path -> [line, column]. */
 type Positions = Record<string, [number, number]>;
@@ -234,12 +236,17 @@ class ReadFile implements LoadedFile {
     this.kind = raw.kind;
     this.hasValue = 'data' in entry || entry.head === undefined;
     this.value = entry.data;
-    this.findings = entry.findings.map((f) => ({ ...f, file: raw.file }) as Finding);
+    this.findings = entry.findings.length === 0 ? NO_FINDINGS : entry.findings.map((f) => ({ ...f, file: raw.file }) as Finding);
     this.body = text;
   }
 
   get text(): string {
     return (this.body ??= this.checkedText());
+  }
+
+  /** The key the lint cache knows this content by. */
+  get contentKey(): string {
+    return this.raw.key!;
   }
 
   /** Lets go of the text (it is read again if asked for). */
@@ -324,7 +331,7 @@ function parsedFile(raw: RawFile, parsed: { data?: unknown; findings: Omit<Findi
   const customer = normaliseCustomer(raw.slug!, raw.file, parsed.data);
   raw.customer = customer;
   raw.loaded = new ReadFile(raw, { data: parsed.data, findings: parsed.findings }, keepText ? text : undefined, memo);
-  return JSON.stringify({ head: headOf(customer), findings: parsed.findings });
+  return JSON.stringify({ head: headRow(customer), findings: parsed.findings });
 }
 
 /** Parses the files the cache did not have, across cores when there are many. */
@@ -354,7 +361,7 @@ function threadsFrom(env: NodeJS.ProcessEnv): number | undefined {
 function cachedEntry(raw: RawFile, cache: LintCache): { entry: Entry; json: string } | undefined {
   const json = cache.get(raw.key!);
   const entry = json === undefined ? undefined : fromCache(json);
-  if (!entry || (raw.kind === 'customer') !== (entry.head !== undefined)) return undefined;
+  if (!entry || (raw.kind === 'customer' ? !isHeadRow(entry.head) : entry.head !== undefined)) return undefined;
   return { entry, json: json! };
 }
 
@@ -370,17 +377,52 @@ function earlyCheck(loc: RegistryLocation, config: LoadedFile | undefined, peopl
   return { ctx: { registry, today, people: peopleByHandle(registry.people) }, fingerprint: fingerprintOf(registry, today), verdicts };
 }
 
-/** Reads and checks every registry file of `loc`. */
-export function readRegistry(loc: RegistryLocation, options: ReadOptions = {}): LoadedRegistry {
-  const findings: Finding[] = [];
+/** Where reading starts: the caches, and the customer files the folder lists. */
+interface Start {
+  env: NodeJS.ProcessEnv;
+  caches: Caches;
+  folderProblem: Finding | undefined;
+  entries: Dirent[];
+  /** Whether git is asked which files are unchanged (a large registry in git). */
+  askGit: boolean;
+}
+
+function start(loc: RegistryLocation, options: ReadOptions): Start {
   const env = options.env ?? options.io?.env ?? process.env;
   const caches = openCaches(loc, env);
+  const folderProblem = customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir);
+  const entries = folderProblem ? [] : customerEntries(loc.dir);
+  // In a large registry in git, git vouches for tracked, unmodified files at less than a stat each costs here.
+  const askGit = entries.length >= GIT_LISTING_MIN && loc.gitRoot !== undefined && caches.entries !== NO_CACHE;
+  return { env, caches, folderProblem, entries, askGit };
+}
+
+/** Reads and checks every registry file of `loc`. */
+export function readRegistry(loc: RegistryLocation, options: ReadOptions = {}): LoadedRegistry {
+  const s = start(loc, options);
+  return readFrom(loc, options, s, s.askGit ? cleanBlobs(loc.gitRoot!, loc.dir) : undefined);
+}
+
+/** `readRegistry`, with git listing the files on another core while the cache is read here. */
+export async function readRegistryAsync(loc: RegistryLocation, options: ReadOptions = {}): Promise<LoadedRegistry> {
+  const s = start(loc, options);
+  if (!s.askGit) return readFrom(loc, options, s, undefined);
+  const listing = cleanBlobsAsync(loc.gitRoot!, loc.dir);
+  s.caches.entries.preload();
+  s.caches.verdicts.preload();
+  return readFrom(loc, options, s, await listing);
+}
+
+function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: Map<string, string> | undefined): LoadedRegistry {
+  const findings: Finding[] = [];
+  const { env, caches } = s;
   const memo: PositionMemo = { cache: caches.positions };
   const scratch: Scratch = { buf: Buffer.allocUnsafe(64 * 1024) };
   const raws: RawFile[] = [];
   let keepTexts = true;
+  // In a large registry, customers parsed now are checked at once so their details can be let go.
+  let checkEarly = false;
   let early: EarlyCheck | undefined;
-  let blobs: Map<string, string> | undefined;
 
   /** The file's key, and its entry from the cache; else its text to parse. */
   const add = (raw: RawFile, dirent?: Dirent) => {
@@ -422,7 +464,7 @@ export function readRegistry(loc: RegistryLocation, options: ReadOptions = {}): 
     raw.loaded = new ReadFile(raw, hit.entry, undefined, memo);
     if (hit.entry.head) {
       const file = raw.loaded;
-      raw.customer = lazyCustomer(raw.slug!, raw.file, hit.entry.head, () => normaliseCustomer(raw.slug!, raw.file, file.data));
+      raw.customer = lazyCustomer(raw.slug!, raw.file, hit.entry.head, file);
     }
     raws.push(raw);
   };
@@ -444,12 +486,14 @@ export function readRegistry(loc: RegistryLocation, options: ReadOptions = {}): 
       raw.text = text;
       return;
     }
-    if (!early) {
+    if (!checkEarly) {
       caches.entries.use(raw.key!, parsedFile(raw, entry, text, memo, keepTexts));
       return;
     }
+    const fileOf = (kind: FileKind) => raws.find((r) => r.kind === kind)?.loaded;
+    early ??= earlyCheck(loc, fileOf('config'), fileOf('people'), options.today!, caches.verdicts);
     const customer = normaliseCustomer(raw.slug!, raw.file, entry.data);
-    const json = JSON.stringify({ head: headOf(customer), findings: [] });
+    const json = JSON.stringify({ head: headRow(customer), findings: [] });
     // The head read back from JSON: the parser's strings are slices that would keep the whole text alive.
     const head = (JSON.parse(json) as Entry).head!;
     const file = new ReadFile(raw, { head, findings: [] }, text, memo);
@@ -457,22 +501,16 @@ export function readRegistry(loc: RegistryLocation, options: ReadOptions = {}): 
     if (!keepTexts) file.forgetText();
     caches.entries.use(raw.key!, json);
     raw.loaded = file;
-    raw.customer = lazyCustomer(raw.slug!, raw.file, head, () => normaliseCustomer(raw.slug!, raw.file, file.data));
+    raw.customer = lazyCustomer(raw.slug!, raw.file, head, file);
   };
 
   add({ abs: join(loc.dir, 'config.yaml'), file: loc.files.config, kind: 'config' });
   add({ abs: join(loc.dir, 'people.yaml'), file: loc.files.people, kind: 'people' });
-  const folderProblem = customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir);
-  if (folderProblem) findings.push(folderProblem);
-  const entries = folderProblem ? [] : customerEntries(loc.dir);
+  if (s.folderProblem) findings.push(s.folderProblem);
+  const entries = s.entries;
   // Texts of small registries are kept: the write path reads them right away.
   keepTexts = entries.length < 200;
-  // In a large registry in git, git vouches for tracked, unmodified files at less than a stat each costs here.
-  if (entries.length >= GIT_LISTING_MIN && loc.gitRoot !== undefined && caches.entries !== NO_CACHE) blobs = cleanBlobs(loc.gitRoot, loc.dir);
-  if (options.today !== undefined && caches.verdicts !== NO_CACHE) {
-    const fileOf = (kind: FileKind) => raws.find((r) => r.kind === kind)?.loaded;
-    early = earlyCheck(loc, fileOf('config'), fileOf('people'), options.today, caches.verdicts);
-  }
+  checkEarly = !keepTexts && options.today !== undefined && caches.verdicts !== NO_CACHE;
   const customersDir = join(loc.dir, 'customers');
   for (const dirent of entries) {
     add({ abs: customersDir + sep + dirent.name, file: `${loc.files.customersDir}/${dirent.name}`, kind: 'customer', slug: dirent.name.slice(0, -'.yaml'.length) }, dirent);
@@ -485,12 +523,10 @@ export function readRegistry(loc: RegistryLocation, options: ReadOptions = {}): 
   let config: LoadedFile | undefined;
   let people: LoadedFile | undefined;
   const customers: CustomerSource[] = [];
-  const keys = new Map<LoadedFile, string>();
   for (const raw of raws) {
-    keys.set(raw.loaded!, raw.key!);
     if (raw.kind === 'config') config = raw.loaded;
     else if (raw.kind === 'people') people = raw.loaded;
     else customers.push({ slug: raw.slug!, loaded: raw.loaded!, customer: raw.customer });
   }
-  return { ...buildRegistry(loc.files, config, people, customers, findings), cache: { verdicts: caches.verdicts, keys } };
+  return { ...buildRegistry(loc.files, config, people, customers, findings), cache: { verdicts: caches.verdicts, keyOf: (file) => (file instanceof ReadFile ? file.contentKey : undefined) } };
 }

@@ -6,7 +6,7 @@
  * without its times changing, so it is read again next time.
  */
 import type { Stats } from 'node:fs';
-import { readStoreLines, writeStoreLines } from './store-file.js';
+import { forEachStoreLine, writeStoreLines } from './store-file.js';
 
 const HEADER = 'ase-index 2';
 const RACY_MS = 2_000;
@@ -26,31 +26,37 @@ function signature(st: Stats): string {
   return `${st.size}\t${Math.trunc(st.mtimeMs * 1000)}\t${Math.trunc(st.ctimeMs * 1000)}\t${st.ino}`;
 }
 
+/** The index in `dir`, read on first use (when git vouches for every file, it never is). */
 export function openStatIndex(dir: string): StatIndex {
-  const stored = new Map<string, { sig: string; key: string }>();
-  for (const line of readStoreLines(dir, 'index.txt', HEADER)) {
-    // key \t size \t mtime \t ctime \t ino \t file (the key has no tab, the file is last)
-    const first = line.indexOf('\t');
-    let last = first;
-    for (let i = 0; i < 4 && last !== -1; i++) last = line.indexOf('\t', last + 1);
-    if (first <= 0 || last === -1) continue;
-    stored.set(line.slice(last + 1), { sig: line.slice(first + 1, last), key: line.slice(0, first) });
-  }
+  let loaded: Map<string, { sig: string; key: string }> | undefined;
+  const stored = () => {
+    if (loaded) return loaded;
+    const map = (loaded = new Map());
+    forEachStoreLine(dir, 'index.txt', HEADER, (text, start, end) => {
+      // key \t size \t mtime \t ctime \t ino \t file (the key has no tab, the file is last)
+      const first = text.indexOf('\t', start);
+      let last = first;
+      for (let i = 0; i < 4 && last !== -1 && last < end; i++) last = text.indexOf('\t', last + 1);
+      if (first <= start || last === -1 || last >= end) return;
+      map.set(text.slice(last + 1, end), { sig: text.slice(first + 1, last), key: text.slice(start, first) });
+    });
+    return map;
+  };
   const seen: { file: string; sig: string; key: string; time: number }[] = [];
   let changed = false;
   return {
     keyFor(file, st) {
-      const hit = stored.get(file);
+      const hit = stored().get(file);
       return hit && hit.sig === signature(st) ? hit.key : undefined;
     },
     record(file, st, key) {
       const sig = signature(st);
-      const old = stored.get(file);
+      const old = stored().get(file);
       if (!old || old.sig !== sig || old.key !== key) changed = true;
       seen.push({ file, sig, key, time: Math.max(st.mtimeMs, st.ctimeMs) });
     },
     save(now) {
-      if (!changed && seen.length === stored.size) return;
+      if (!loaded || (!changed && seen.length === loaded.size)) return;
       const lines = seen.filter((e) => e.time < now - RACY_MS && !/[\t\n]/.test(e.file)).map((e) => `${e.key}\t${e.sig}\t${e.file}`);
       writeStoreLines(dir, 'index.txt', HEADER, lines);
     },

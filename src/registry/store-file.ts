@@ -6,17 +6,24 @@
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function readStoreLines(dir: string, name: string, header: string): string[] {
+/**
+ * Calls `line(text, start, end)` for each entry line of the file (no line strings are made: a
+ * large cache has tens of thousands).
+ */
+export function forEachStoreLine(dir: string, name: string, header: string, line: (text: string, start: number, end: number) => void): void {
   let text: string;
   try {
     text = readFileSync(join(dir, name), 'utf8');
   } catch {
-    return [];
+    return;
   }
-  const lines = text.split('\n');
-  // The last line is empty when the file is whole.
-  if (lines[0] !== header || lines.at(-1) !== '') return [];
-  return lines.slice(1, -1);
+  // A whole file starts with the header line and ends with a newline.
+  if (!text.startsWith(header) || text.charCodeAt(header.length) !== 10 || !text.endsWith('\n')) return;
+  for (let start = header.length + 1; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    line(text, start, end);
+    start = end + 1;
+  }
 }
 
 export function writeStoreLines(dir: string, name: string, header: string, lines: readonly string[]): void {

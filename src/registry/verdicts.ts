@@ -40,11 +40,10 @@ export function fingerprintOf(registry: Omit<Registry, 'customers'>, today: stri
 /** The customer's verdict from the cache, or checked now and kept; undefined when its file has no content key. */
 function cachedVerdict(loaded: LoadedRegistry, cache: RegistryCache, c: Customer, ctx: CustomerContext, fingerprint: string): Verdict | undefined {
   const file = loaded.files.get(c.file);
-  const key = file && cache.keys.get(file);
+  const key = file && cache.keyOf(file);
   if (key === undefined) return undefined;
-  const prefix = verdictPrefix(fingerprint, c.file);
   const stored = cache.verdicts.get(key);
-  const kept = stored?.startsWith(prefix) ? parseVerdict(stored.slice(prefix.length)) : undefined;
+  const kept = stored === undefined ? undefined : storedVerdict(stored, fingerprint, c.file);
   if (kept) {
     cache.verdicts.use(key, stored!);
     return kept;
@@ -55,6 +54,15 @@ function cachedVerdict(loaded: LoadedRegistry, cache: RegistryCache, c: Customer
 /** Verdicts are stored as `<fingerprint> TAB <file> TAB <findings as JSON>`. */
 function verdictPrefix(fingerprint: string, file: string): string {
   return `${fingerprint}\t${file}\t`;
+}
+
+/** The findings of a stored verdict when it was made for this fingerprint and file (compared in place: no strings made). */
+function storedVerdict(stored: string, fingerprint: string, file: string): Verdict | undefined {
+  const at = fingerprint.length + 1 + file.length;
+  if (!stored.startsWith(fingerprint) || stored.charCodeAt(fingerprint.length) !== 9 || !stored.startsWith(file, fingerprint.length + 1) || stored.charCodeAt(at) !== 9) {
+    return undefined;
+  }
+  return stored.length === at + 3 && stored.endsWith('[]') ? NO_FINDINGS : parseVerdict(stored.slice(at + 1));
 }
 
 /** Checks `c` (read from `file`, whose content key is `key`) and keeps the verdict in `verdicts`. */
@@ -70,7 +78,6 @@ export function keepVerdict(verdicts: LintCache, key: string, fingerprint: strin
 const NO_FINDINGS: Verdict = [];
 
 function parseVerdict(json: string): Verdict | undefined {
-  if (json === '[]') return NO_FINDINGS;
   try {
     const v = JSON.parse(json) as unknown;
     return Array.isArray(v) ? (v as Verdict) : undefined;

@@ -122,9 +122,13 @@ export function recoverInterrupted(gitDir: string, root: string, registryDir: st
   const journal = readJournal(gitDir);
   removeTemps(gitDir);
   if (!journal) {
-    if (hasJournal(gitDir)) clearJournal(gitDir); // unreadable: nothing we can act on
-    removeTemps(registryDir);
-    removeTemps(join(registryDir, 'customers'));
+    // Temp files in the registry only exist while a journal does (it is written first and removed
+    // last), so without one there are none to look for among thousands of customer files.
+    if (hasJournal(gitDir)) {
+      clearJournal(gitDir); // unreadable: nothing we can act on
+      removeTemps(registryDir);
+      removeTemps(join(registryDir, 'customers'));
+    }
     return undefined;
   }
   // A git commit started by the dead process may still be finishing: give it time.
@@ -143,8 +147,8 @@ export function recoverInterrupted(gitDir: string, root: string, registryDir: st
     );
   }
   const landed = head !== null && committedBy(root, head, journal);
-  clearJournal(gitDir);
   for (const f of journal.files) removeTemps(dirname(f.abs));
+  clearJournal(gitDir);
   return landed
     ? `ase: an interrupted write (${who}) had already committed ${head!.slice(0, 7)}; cleaned up after it`
     : `ase: found the journal of an interrupted write (${who}) but HEAD has moved since; left the files as they are (check \`git status\`)`;

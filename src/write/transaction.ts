@@ -10,15 +10,19 @@ import type { Io } from '../cli/io.js';
 import type { Finding } from '../core/findings.js';
 import { AseError, EnvironmentError, RefusedError } from '../errors.js';
 import { gitFailure, git, runGit } from '../git/exec.js';
-import { dirtyPaths, gitDir as findGitDir, headCommit } from '../git/repo.js';
-import { buildRegistry, type CustomerSource, type LoadedRegistry } from '../registry/build.js';
+import { firstParentFromFiles, headFromFiles } from '../git/head-files.js';
+import { gitDir as findGitDir, headCommit } from '../git/repo.js';
+import type { LoadedRegistry } from '../registry/build.js';
+import type { Registry } from '../core/model.js';
+import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
 import { discoverRegistry, type RegistryLocation } from '../registry/discover.js';
 import { evaluate } from '../registry/open.js';
 import { pagePath } from '../registry/page-check.js';
 import { readRegistry } from '../registry/read.js';
 import { expectedPage, normaliseNewlines } from '../render/expected.js';
-import { loadFile } from '../source/load-file.js';
+import { loadFile, type LoadedFile } from '../source/load-file.js';
 import { writeAtomic } from './atomic.js';
+import { likelyTouched, startStatus, statusOf, type EarlyStatus } from './clean-check.js';
 import { commitMessage } from './commit-message.js';
 import { clearJournal, recoverInterrupted, rollBack, sha256, writeJournal, type Journal } from './journal.js';
 import { unifiedDiff } from './line-diff.js';
@@ -99,6 +103,9 @@ export async function runWrite(change: Change, globals: Globals, io: Io, options
 }
 
 async function transact(change: Change, globals: Globals, location: RegistryLocation, gitDir: string | undefined, dryRun: boolean): Promise<WriteResult> {
+  const root = location.gitRoot;
+  // git looks at the files the change will likely touch while the registry is read.
+  const early = root !== undefined && gitDir !== undefined ? startStatus(root, gitDir, likelyTouched(location, change.slug)) : undefined;
   const loaded = readRegistry(location, { today: globals.today });
   const set = new ChangeSet(location, loaded, globals.today);
   change.apply(set);
@@ -110,8 +117,7 @@ async function transact(change: Change, globals: Globals, location: RegistryLoca
   const after = withTexts(loaded, changes);
   const page = pageChange(location, after);
   if (page) changes.push(page);
-  const root = location.gitRoot;
-  if (root !== undefined) await refuseDirty(root, changes);
+  const head = root !== undefined ? await refuseDirty(root, changes, early) : undefined;
 
   const beforeFindings = evaluate(loaded, globals.today);
   const afterFindings = evaluate(after, globals.today);
@@ -134,7 +140,7 @@ async function transact(change: Change, globals: Globals, location: RegistryLoca
     trailers: { Action: change.action, Customer: change.slug, ...(change.trailers ?? {}) },
   });
   // refuseDirty showed every existing file it touches is tracked and clean: only new ones need `git add`.
-  const commit = await commitFiles(root, gitDir, changes, message, `ase ${change.action}`, { existingTracked: true });
+  const commit = await commitFiles(root, gitDir, changes, message, `ase ${change.action}`, { existingTracked: true, head });
   return { commit, subject, changedFiles, diff, dryRun: false, messages };
 }
 
@@ -150,10 +156,13 @@ function pageChange(location: RegistryLocation, after: LoadedRegistry): FileChan
   return text === normaliseNewlines(before) ? undefined : { abs, file: location.files.page, kind: 'page', before, after: text };
 }
 
-/** Refuses (exit 1) when a file the change touches has uncommitted edits, staged or not. */
-async function refuseDirty(root: string, changes: readonly FileChange[]): Promise<void> {
-  const dirty = await dirtyPaths(root, changes.map((c) => c.file));
-  if (dirty.size === 0) return;
+/**
+ * Refuses (exit 1) when a file the change touches has uncommitted edits, staged or not; else
+ * returns the commit HEAD was at when git said so (undefined before the first commit).
+ */
+async function refuseDirty(root: string, changes: readonly FileChange[], early: EarlyStatus | undefined): Promise<string | undefined> {
+  const { dirty, head } = await statusOf(root, changes, early);
+  if (dirty.size === 0) return head;
   const [file, code] = [...dirty.entries()][0]!;
   const what = code === '??' ? 'is not committed yet' : 'has uncommitted edits';
   throw new RefusedError(
@@ -162,29 +171,40 @@ async function refuseDirty(root: string, changes: readonly FileChange[]): Promis
   );
 }
 
-/** The registry as it would be with `changes` applied, loaded from the new texts. */
+/**
+ * The registry as it would be with `changes` applied, loaded from the new texts: what
+ * `buildRegistry` makes of the new files, built from the changed files only (the others keep
+ * their loaded files, customers and findings, as building them again would give the same).
+ */
 export function withTexts(loaded: LoadedRegistry, changes: readonly FileChange[]): LoadedRegistry {
-  const files = new Map(loaded.files);
-  for (const c of changes) if (c.kind !== 'page') files.set(c.file, loadFile(c.file, c.kind, c.after));
+  const changed = new Map<string, LoadedFile>();
+  for (const c of changes) if (c.kind !== 'page') changed.set(c.file, loadFile(c.file, c.kind, c.after));
   const reg = loaded.registry;
-  const customers: CustomerSource[] = [];
-  const seen = new Set<string>();
-  for (const c of reg.customers) {
-    const f = files.get(c.file);
-    // normaliseCustomer is pure: an unchanged file (the same loaded object) gives the same customer.
-    if (f) customers.push({ slug: c.slug, loaded: f, customer: f === loaded.files.get(c.file) ? c : undefined });
-    seen.add(c.file);
-  }
-  const existing = customers.length;
-  for (const c of changes) {
-    if (c.kind === 'customer' && !seen.has(c.file)) {
-      customers.push({ slug: c.file.slice(c.file.lastIndexOf('/') + 1, -'.yaml'.length), loaded: files.get(c.file)! });
-    }
-  }
-  if (customers.length > existing) customers.sort((a, b) => compareText(a.loaded.file, b.loaded.file));
-  const unreadable = loaded.fileFindings.filter((f) => !loaded.files.has(f.file));
+  const files = new Map(loaded.files);
+  for (const [file, f] of changed) files.set(file, f);
+  const known = new Set<string>();
+  const customers = reg.customers.map((c) => {
+    const f = changed.get(c.file);
+    if (!f) return c;
+    known.add(c.file);
+    return normaliseCustomer(c.slug, c.file, f.data);
+  });
+  const created = changes.filter((c) => c.kind === 'customer' && !known.has(c.file));
+  for (const c of created) customers.push(normaliseCustomer(c.file.slice(c.file.lastIndexOf('/') + 1, -'.yaml'.length), c.file, changed.get(c.file)!.data));
+  if (created.length > 0) customers.sort((a, b) => compareText(a.file, b.file));
+  const config = changed.get(reg.files.config);
+  const people = changed.get(reg.files.people);
+  const registry: Registry = {
+    files: reg.files,
+    config: config ? normaliseConfig(config.data) : reg.config,
+    people: people ? normalisePeople(people.data) : reg.people,
+    customers,
+  };
+  // A changed file's findings are its new ones; those of files that could not be read stay.
+  const fileFindings = loaded.fileFindings.filter((f) => !(changed.has(f.file) && loaded.files.has(f.file)));
+  for (const f of changed.values()) fileFindings.push(...f.findings);
   // Unchanged files keep their content keys (changed ones are new objects): their verdicts are reused.
-  return { ...buildRegistry(reg.files, files.get(reg.files.config), files.get(reg.files.people), customers, unreadable), cache: loaded.cache };
+  return { registry, files, fileFindings, cache: loaded.cache };
 }
 
 function newWarnings(before: readonly Finding[], after: readonly Finding[]): string[] {
@@ -204,9 +224,10 @@ export async function commitFiles(
   changes: readonly Pick<FileChange, 'abs' | 'file' | 'after'>[],
   message: string,
   command: string,
-  opts: { existingTracked?: boolean } = {},
+  opts: { existingTracked?: boolean; head?: string } = {},
 ): Promise<string> {
-  const head = (await headCommit(root)) ?? null;
+  // A HEAD git named earlier is used when it is still HEAD; the journal must hold HEAD as it is now.
+  const head = (opts.head !== undefined && headFromFiles(gitDir) === opts.head ? opts.head : await headCommit(root)) ?? null;
   const journal: Journal = {
     pid: process.pid,
     command,
@@ -228,7 +249,7 @@ export async function commitFiles(
     if (toAdd.length > 0) await git(root, ['--literal-pathspecs', 'add', '--', ...toAdd]);
     const args = ['--literal-pathspecs', 'commit', '--quiet', '--only', '--cleanup=whitespace', '--file=-', '--', ...paths];
     const r = await runGit(root, args, { input: message });
-    const [now, parent] = await headAndParent(root);
+    const [now, parent] = await headAndParent(root, gitDir);
     if (now === undefined || now === head || parent !== head) {
       throw gitFailure(args, r.code === 0 ? { ...r, code: 0, stderr: r.stderr || 'git reported success but made no commit' } : r, 'nothing was changed: the files and the index are as they were; fix what git reports (a hook?) and try again');
     }
@@ -248,8 +269,11 @@ export async function commitFiles(
   }
 }
 
-/** HEAD and its first parent (null for a root commit) in one git process; HEAD undefined when there is none. */
-async function headAndParent(root: string): Promise<[string | undefined, string | null | undefined]> {
+/** HEAD and its first parent (null for a root commit), from .git's files or else one git process; HEAD undefined when there is none. */
+async function headAndParent(root: string, gitDir: string): Promise<[string | undefined, string | null | undefined]> {
+  const now = headFromFiles(gitDir);
+  const parent = now === undefined ? undefined : firstParentFromFiles(gitDir, now);
+  if (now !== undefined && parent !== undefined) return [now, parent];
   const r = await runGit(root, ['rev-list', '--parents', '-n', '1', 'HEAD^{commit}', '--']);
   if (r.code !== 0) return [undefined, undefined];
   const out = r.stdout.trim().split(' ');
