@@ -12,7 +12,7 @@ import { normaliseCustomer } from '../core/normalise.js';
 import { fastParse } from '../source/fast-yaml.js';
 import { recoverBeforeRead } from '../write/recover-before-read.js';
 import { discoverRegistry, displayPath, type RegistryLocation } from './discover.js';
-import { MAX_FILE_BYTES } from './read.js';
+import { MAX_FILE_BYTES } from './read-disk.js';
 import { sourceModule } from './source-module.js';
 
 /** The registry a command works on, with a killed write finished first, as openRegistry does. */

@@ -6,30 +6,29 @@
  * only if something asks for it. Other files are parsed (across cores when many changed).
  * Positions for rule findings are found by parsing again, only for the files that have findings.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
-import type { Finding, NodePath } from '../core/findings.js';
-import type { Customer } from '../core/model.js';
+import type { Dirent } from 'node:fs';
+import type { Finding } from '../core/findings.js';
 import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
 import { peopleByHandle } from '../core/queries.js';
 import type { CustomerContext } from '../core/rules/rule.js';
-import { EnvironmentError } from '../errors.js';
 import type { Io } from '../cli/io.js';
 import { startProgress } from '../cli/progress.js';
-import { fastParse } from '../source/fast-yaml.js';
 import type { LoadedFile } from '../source/load-file.js';
-import type { Position } from '../source/locate.js';
 import type { FileKind } from '../source/schema-findings.js';
 import { buildRegistry, type CustomerSource, type LoadedRegistry } from './build.js';
 import type { RegistryLocation } from './discover.js';
-import { headRow, isHeadRow, lazyCustomer, type HeadRow } from './lazy-customer.js';
+import { headRow, isHeadRow, lazyCustomer } from './lazy-customer.js';
 import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
 import { NO_CACHE, blobKey, cacheDir, contentKey, openLintCache, openPositionCache, openVerdictCache, type LintCache } from './lint-cache.js';
+import { customerEntries, customersFolderProblem, decode, readBytes, statFile, type Scratch } from './read-disk.js';
+import { ReadFile, type Entry, type PositionMemo, type RawFile } from './read-file.js';
 import { NO_INDEX, openStatIndex, type StatIndex } from './stat-index.js';
 import { fingerprintOf, keepVerdict } from './verdicts.js';
 import { sourceHash, sourceModule, workerScript } from './source-module.js';
 
-export const MAX_FILE_BYTES = 1024 * 1024;
+export { listCustomerFiles, MAX_FILE_BYTES, readText } from './read-disk.js';
+
 /** From this many customer files on, one `git ls-files` is cheaper than a stat per file. */
 const GIT_LISTING_MIN = 2_000;
 
@@ -48,254 +47,6 @@ export interface ReadOptions {
   today?: string;
 }
 
-function unreadable(file: string, message: string): Finding {
-  return { rule: 'yaml-syntax', severity: 'error', file, line: 1, column: 1, message };
-}
-
-/** UTF-8 text without a byte-order mark. */
-export function readText(abs: string): string {
-  return decode(readFileSync(abs));
-}
-
-function decode(bytes: Buffer): string {
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** Customer slugs and file names in `customers/`, sorted; other files are not registry files. */
-export function listCustomerFiles(dir: string): string[] {
-  return customerEntries(dir).map((d) => d.name);
-}
-
-function customerEntries(dir: string): Dirent[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(join(dir, 'customers'), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.filter((d) => d.name.endsWith('.yaml') && !d.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
-/** `customers/` must be a real folder: a link would read files from anywhere as registry files. */
-function customersFolderProblem(abs: string, file: string): Finding | undefined {
-  let st;
-  try {
-    st = lstatSync(abs);
-  } catch {
-    return undefined; // no customers yet
-  }
-  if (st.isSymbolicLink()) return unreadable(file, 'is a symbolic link: the customers folder must be a real folder inside the registry; replace the link with the folder');
-  if (!st.isDirectory()) return unreadable(file, 'is not a folder: customer files live in the customers/ folder; move this file away and create the folder');
-  return undefined;
-}
-
-/** A registry file on its way in: found in the cache, or read to be parsed. */
-interface RawFile {
-  abs: string;
-  file: string;
-  kind: FileKind;
-  slug?: string;
-  /** Content key (see lint-cache.ts). */
-  key?: string;
-  /** Git's blob id of the file when the key was derived from it (the file was not read). */
-  blob?: string;
-  /** The file from the cache or the parser. */
-  loaded?: LoadedFile;
-  /** The customer, when the cache gave its head or the parser its data. */
-  customer?: Customer;
-  /** Its text, until it is parsed. */
-  text?: string;
-}
-
-/** One buffer every file is read into in turn: reading 10,000 files allocates nothing per file. */
-interface Scratch {
-  buf: Buffer;
-}
-
-/**
- * The file's bytes (a view of `scratch`, valid until the next read), or its size when it is too
- * large to be a registry file (never read then).
- */
-function readSmall(abs: string, scratch: Scratch): Buffer | number {
-  const fd = openSync(abs, 'r');
-  try {
-    const { size } = fstatSync(fd);
-    if (size > MAX_FILE_BYTES) return size;
-    if (scratch.buf.length < size + 1) scratch.buf = Buffer.allocUnsafe(Math.max(size + 1, scratch.buf.length * 2));
-    // Read to the end, not just `size` bytes: the file may have grown since fstat.
-    let got = 0;
-    for (;;) {
-      if (got === scratch.buf.length) {
-        const bigger = Buffer.allocUnsafe(scratch.buf.length * 2);
-        scratch.buf.copy(bigger);
-        scratch.buf = bigger;
-      }
-      const n = readSync(fd, scratch.buf, got, scratch.buf.length - got, null);
-      if (n === 0) break;
-      got += n;
-      if (got > MAX_FILE_BYTES) return got;
-    }
-    return scratch.buf.subarray(0, got);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function readProblem(file: string, err: unknown): Finding {
-  const code = (err as NodeJS.ErrnoException).code;
-  return unreadable(file, code === 'ENOENT' ? 'is missing: restore it from git, or create it (`ase init` writes a fresh one)' : `cannot read (${code ?? (err as Error).message}): check the file's permissions`);
-}
-
-/** The file's stat when it is a regular file; anything else becomes a finding. */
-function statFile(raw: RawFile, findings: Finding[]): Stats | undefined {
-  let st: Stats;
-  try {
-    st = lstatSync(raw.abs);
-  } catch (err) {
-    findings.push(readProblem(raw.file, err));
-    return undefined;
-  }
-  if (st.isSymbolicLink()) {
-    findings.push(unreadable(raw.file, 'is a symbolic link: registry files must be regular files inside the registry; replace the link with the file'));
-    return undefined;
-  }
-  if (!st.isFile()) {
-    findings.push(unreadable(raw.file, 'is not a regular file: remove it or replace it with a YAML file'));
-    return undefined;
-  }
-  if (st.size > MAX_FILE_BYTES) {
-    findings.push(tooLarge(raw.file, st.size));
-    return undefined;
-  }
-  return st;
-}
-
-function tooLarge(file: string, bytes: number): Finding {
-  return unreadable(file, `is ${bytes} bytes, larger than the ${MAX_FILE_BYTES} a registry file may be: it is probably not a registry file`);
-}
-
-/** Reads one file's bytes; problems reading it become findings, never exceptions. */
-function readBytes(raw: RawFile, findings: Finding[], scratch: Scratch): Buffer | undefined {
-  try {
-    const bytes = readSmall(raw.abs, scratch);
-    if (typeof bytes === 'number') {
-      findings.push(tooLarge(raw.file, bytes));
-      return undefined;
-    }
-    return bytes;
-  } catch (err) {
-    findings.push(readProblem(raw.file, err));
-    return undefined;
-  }
-}
-
-/**
- * What the cache keeps per file: its file findings, and the data of config and people or the
- * head of a customer (whose data is read again when asked for).
- */
-interface Entry {
-  data?: unknown;
-  head?: HeadRow;
-  findings: Omit<Finding, 'file'>[];
-}
-
-const NO_FINDINGS: Finding[] = [];
-
-/** `v` or `k` (value or key) and the JSON node path -> [line, column]. */
-type Positions = Record<string, [number, number]>;
-
-/** Where a run keeps what it learns about positions. */
-interface PositionMemo {
-  cache: LintCache;
-}
-
-/**
- * A loaded file whose text (and, for a customer found in the cache, data) is read again from disk
- * only when asked for (writes, positions, a customer's details): holding every text of a large
- * registry in memory would double what lint needs. Positions are remembered in the position
- * cache, so an unchanged file with the same findings is parsed once.
- */
-class ReadFile implements LoadedFile {
-  readonly file: string;
-  readonly kind: FileKind;
-  readonly findings: Finding[];
-  private body: string | undefined;
-  private value: unknown;
-  private hasValue: boolean;
-  private finder: ((path: NodePath, preferKey?: boolean) => Position) | undefined;
-  private known: Positions | undefined;
-
-  constructor(
-    private readonly raw: RawFile,
-    entry: Entry,
-    text: string | undefined,
-    private readonly memo: PositionMemo,
-  ) {
-    this.file = raw.file;
-    this.kind = raw.kind;
-    this.hasValue = 'data' in entry || entry.head === undefined;
-    this.value = entry.data;
-    this.findings = entry.findings.length === 0 ? NO_FINDINGS : entry.findings.map((f) => ({ ...f, file: raw.file }) as Finding);
-    this.body = text;
-  }
-
-  get text(): string {
-    return (this.body ??= this.checkedText());
-  }
-
-  /** The key the lint cache knows this content by. */
-  get contentKey(): string {
-    return this.raw.key!;
-  }
-
-  /** Lets go of the text (it is read again if asked for). */
-  forgetText(): void {
-    this.body = undefined;
-  }
-
-  get data(): unknown {
-    if (!this.hasValue) {
-      // The fast reader gives exactly the parser's data when it can (plain files, as ase writes them).
-      const text = this.text;
-      this.value = fastParse(text) ?? sourceModule().parseEntry(this.kind, text).data;
-      this.hasValue = true;
-    }
-    return this.value;
-  }
-
-  /** The text read again, refused when it is no longer the content this file was loaded as. */
-  private checkedText(): string {
-    const bytes = readFileSync(this.raw.abs);
-    if (this.raw.blob !== undefined ? blobId(bytes) !== this.raw.blob : contentKey(this.kind, bytes) !== this.raw.key) {
-      throw new EnvironmentError(`${this.file} changed while ase was reading the registry`, 'run the command again once the file is saved');
-    }
-    return decode(bytes);
-  }
-
-  position(path: NodePath, preferKey = false): Position {
-    const key = this.raw.key!;
-    this.known ??= parsePositions(this.memo.cache.get(key));
-    const id = `${preferKey ? 'k' : 'v'}${JSON.stringify(path)}`;
-    let at = this.known[id];
-    if (!at) {
-      this.finder ??= sourceModule().positionsIn(this.text);
-      const found = this.finder(path, preferKey);
-      at = this.known[id] = [found.line, found.column];
-    }
-    this.memo.cache.use(key, JSON.stringify(this.known));
-    return { line: at[0], column: at[1] };
-  }
-}
-
-function parsePositions(json: string | undefined): Positions {
-  try {
-    const p = json === undefined ? undefined : (JSON.parse(json) as unknown);
-    return p !== null && typeof p === 'object' ? (p as Positions) : {};
-  } catch {
-    return {};
-  }
-}
 
 /** The caches of one registry; `verdicts` is used by `evaluate` (see verdicts.ts). */
 export interface Caches {
