@@ -9,6 +9,11 @@ export function ruleContext(registry: Registry, today: string): RuleContext {
   return { registry, today, people: peopleByHandle(registry.people) };
 }
 
+/** What the per-customer rules see: config, roster and files, without the other customers. */
+export function customerContext(registry: Omit<Registry, 'customers'>, today: string): CustomerContext {
+  return { registry, today, people: peopleByHandle(registry.people) };
+}
+
 export function checkRegistry(registry: Registry, today: string, rules: readonly Rule[] = RULES): PendingFinding[] {
   const ctx = ruleContext(registry, today);
   return [...registry.customers.flatMap((c) => checkCustomer(c, ctx, rules)), ...checkAcross(ctx, rules)];

@@ -56,11 +56,13 @@ export function buildRegistry(
 
 /** Gives rule findings their line and column. */
 export function positionFindings(loaded: LoadedRegistry, pending: readonly PendingFinding[]): Finding[] {
-  return pending.map((p): Finding => {
-    const file = loaded.files.get(p.file);
-    const pos = file ? file.position(p.path, p.key) : { line: 1, column: 1 };
-    return { rule: p.rule, severity: p.severity, file: p.file, line: pos.line, column: pos.column, message: p.message, subject: p.subject };
-  });
+  return pending.map((p) => positionFinding(p, loaded.files.get(p.file)));
+}
+
+/** A rule finding at the line and column of its node in `file` (the file's start when there is no such file). */
+export function positionFinding(p: PendingFinding, file: LoadedFile | undefined): Finding {
+  const pos = file ? file.position(p.path, p.key) : { line: 1, column: 1 };
+  return { rule: p.rule, severity: p.severity, file: p.file, line: pos.line, column: pos.column, message: p.message, subject: p.subject };
 }
 
 /** Gives rule findings their line and column, then sorts everything. */

@@ -14,9 +14,15 @@ export interface OpenRegistry {
   loaded: LoadedRegistry;
 }
 
-export async function openRegistry(globals: Globals, io: Io): Promise<OpenRegistry> {
+/** The registry a command works on, with a killed write finished first (one stat when there is none). */
+export function locateRegistry(globals: Globals, io: Io): RegistryLocation {
   const location = discoverRegistry(io.cwd, globals.registry);
-  recoverBeforeRead(location, io); // a killed write is finished first (one stat when there is none)
+  recoverBeforeRead(location, io);
+  return location;
+}
+
+export async function openRegistry(globals: Globals, io: Io): Promise<OpenRegistry> {
+  const location = locateRegistry(globals, io);
   return { location, loaded: await readRegistryAsync(location, { io, today: globals.today }) };
 }
 

@@ -17,6 +17,11 @@ import { decode } from './read-disk.js';
 import { sourceModule } from './source-module.js';
 
 /** A registry file on its way in: found in the cache, or read to be parsed. */
+/** The data of a file's text: the fast reader gives exactly the parser's data when it can (plain files, as ase writes them). */
+export function dataOf(kind: FileKind, text: string): unknown {
+  return fastParse(text) ?? sourceModule().parseEntry(kind, text).data;
+}
+
 export interface RawFile {
   abs: string;
   file: string;
@@ -101,9 +106,7 @@ export class ReadFile implements LoadedFile {
 
   get data(): unknown {
     if (!this.hasValue) {
-      // The fast reader gives exactly the parser's data when it can (plain files, as ase writes them).
-      const text = this.text;
-      this.value = fastParse(text) ?? sourceModule().parseEntry(this.kind, text).data;
+      this.value = dataOf(this.kind, this.text);
       this.hasValue = true;
     }
     return this.value;

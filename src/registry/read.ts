@@ -10,7 +10,7 @@ import { join, sep } from 'node:path';
 import type { Dirent } from 'node:fs';
 import type { Finding } from '../core/findings.js';
 import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
-import { peopleByHandle } from '../core/queries.js';
+import { customerContext } from '../core/check.js';
 import type { CustomerContext } from '../core/rules/rule.js';
 import type { Io } from '../cli/io.js';
 import { startProgress } from '../cli/progress.js';
@@ -46,7 +46,6 @@ export interface ReadOptions {
    */
   today?: string;
 }
-
 
 /** The caches of one registry; `verdicts` is used by `evaluate` (see verdicts.ts). */
 export interface Caches {
@@ -125,7 +124,7 @@ interface EarlyCheck {
 
 function earlyCheck(loc: RegistryLocation, config: LoadedFile | undefined, people: LoadedFile | undefined, today: string, verdicts: LintCache): EarlyCheck {
   const registry = { files: loc.files, config: normaliseConfig(config?.data), people: normalisePeople(people?.data) };
-  return { ctx: { registry, today, people: peopleByHandle(registry.people) }, fingerprint: fingerprintOf(registry, today), verdicts };
+  return { ctx: customerContext(registry, today), fingerprint: fingerprintOf(registry, today), verdicts };
 }
 
 /** Where reading starts: the caches, and the customer files the folder lists. */

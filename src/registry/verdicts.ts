@@ -10,7 +10,7 @@ import { compareFindings, type Finding } from '../core/findings.js';
 import type { Customer, Registry } from '../core/model.js';
 import type { CustomerContext } from '../core/rules/rule.js';
 import type { LoadedFile } from '../source/load-file.js';
-import { positionFindings, type LoadedRegistry, type RegistryCache } from './build.js';
+import { positionFinding, positionFindings, type LoadedRegistry, type RegistryCache } from './build.js';
 import { hash128 } from './content-hash.js';
 import type { LintCache } from './lint-cache.js';
 
@@ -68,8 +68,8 @@ function storedVerdict(stored: string, fingerprint: string, file: string): Verdi
 /** Checks `c` (read from `file`, whose content key is `key`) and keeps the verdict in `verdicts`. */
 export function keepVerdict(verdicts: LintCache, key: string, fingerprint: string, file: LoadedFile, c: Customer, ctx: CustomerContext): Verdict {
   const verdict = checkCustomer(c, ctx).map((p): Omit<Finding, 'file'> => {
-    const pos = file.position(p.path, p.key);
-    return { rule: p.rule, severity: p.severity, line: pos.line, column: pos.column, message: p.message, subject: p.subject };
+    const { file: _file, ...rest } = positionFinding(p, file);
+    return rest;
   });
   verdicts.use(key, verdictPrefix(fingerprint, c.file) + JSON.stringify(verdict));
   return verdict;

@@ -12,9 +12,7 @@ import { AseError, EnvironmentError, RefusedError } from '../errors.js';
 import { gitFailure, git, runGit } from '../git/exec.js';
 import { firstParentFromFiles, headFromFiles } from '../git/head-files.js';
 import { gitDir as findGitDir, headCommit } from '../git/repo.js';
-import type { LoadedRegistry } from '../registry/build.js';
-import type { Registry } from '../core/model.js';
-import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
+import { buildRegistry, type CustomerSource, type LoadedRegistry } from '../registry/build.js';
 import { discoverRegistry, type RegistryLocation } from '../registry/discover.js';
 import { evaluate } from '../registry/open.js';
 import { pagePath } from '../registry/page-check.js';
@@ -172,39 +170,25 @@ async function refuseDirty(root: string, changes: readonly FileChange[], early: 
 }
 
 /**
- * The registry as it would be with `changes` applied, loaded from the new texts: what
- * `buildRegistry` makes of the new files, built from the changed files only (the others keep
- * their loaded files, customers and findings, as building them again would give the same).
+ * The registry as it would be with `changes` applied, built from the new texts; unchanged files
+ * keep their loaded file and customer (building them again would give the same).
  */
 export function withTexts(loaded: LoadedRegistry, changes: readonly FileChange[]): LoadedRegistry {
   const changed = new Map<string, LoadedFile>();
   for (const c of changes) if (c.kind !== 'page') changed.set(c.file, loadFile(c.file, c.kind, c.after));
   const reg = loaded.registry;
-  const files = new Map(loaded.files);
-  for (const [file, f] of changed) files.set(file, f);
-  const known = new Set<string>();
-  const customers = reg.customers.map((c) => {
+  const customers: CustomerSource[] = reg.customers.map((c) => {
     const f = changed.get(c.file);
-    if (!f) return c;
-    known.add(c.file);
-    return normaliseCustomer(c.slug, c.file, f.data);
+    return f ? { slug: c.slug, loaded: f } : { slug: c.slug, loaded: loaded.files.get(c.file)!, customer: c };
   });
-  const created = changes.filter((c) => c.kind === 'customer' && !known.has(c.file));
-  for (const c of created) customers.push(normaliseCustomer(c.file.slice(c.file.lastIndexOf('/') + 1, -'.yaml'.length), c.file, changed.get(c.file)!.data));
-  if (created.length > 0) customers.sort((a, b) => compareText(a.file, b.file));
-  const config = changed.get(reg.files.config);
-  const people = changed.get(reg.files.people);
-  const registry: Registry = {
-    files: reg.files,
-    config: config ? normaliseConfig(config.data) : reg.config,
-    people: people ? normalisePeople(people.data) : reg.people,
-    customers,
-  };
-  // A changed file's findings are its new ones; those of files that could not be read stay.
-  const fileFindings = loaded.fileFindings.filter((f) => !(changed.has(f.file) && loaded.files.has(f.file)));
-  for (const f of changed.values()) fileFindings.push(...f.findings);
+  // Every customer file read is a customer of the registry; one not read is new (or was unreadable).
+  const created = changes.filter((c) => c.kind === 'customer' && !loaded.files.has(c.file));
+  for (const c of created) customers.push({ slug: c.file.slice(c.file.lastIndexOf('/') + 1, -'.yaml'.length), loaded: changed.get(c.file)! });
+  if (created.length > 0) customers.sort((a, b) => compareText(a.loaded.file, b.loaded.file));
+  const fileOf = (file: string) => changed.get(file) ?? loaded.files.get(file);
+  const unreadable = loaded.fileFindings.filter((f) => !loaded.files.has(f.file));
   // Unchanged files keep their content keys (changed ones are new objects): their verdicts are reused.
-  return { registry, files, fileFindings, cache: loaded.cache };
+  return { ...buildRegistry(reg.files, fileOf(reg.files.config), fileOf(reg.files.people), customers, unreadable), cache: loaded.cache };
 }
 
 function newWarnings(before: readonly Finding[], after: readonly Finding[]): string[] {
