@@ -33,6 +33,11 @@ export function listCustomerFiles(dir: string): string[] {
   return customerEntries(dir).map((d) => d.name);
 }
 
+/** What the customers folder holds that is read as a customer file (whatever it turns out to be). */
+export function isCustomerFileName(name: string): boolean {
+  return name.endsWith('.yaml') && !name.startsWith('.');
+}
+
 export function customerEntries(dir: string): Dirent[] {
   let entries: Dirent[];
   try {
@@ -40,7 +45,7 @@ export function customerEntries(dir: string): Dirent[] {
   } catch {
     return [];
   }
-  return entries.filter((d) => d.name.endsWith('.yaml') && !d.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.filter((d) => isCustomerFileName(d.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** `customers/` must be a real folder: a link would read files from anywhere as registry files. */

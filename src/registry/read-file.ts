@@ -37,6 +37,8 @@ export interface RawFile {
   customer?: Customer;
   /** Its text, until it is parsed. */
   text?: string;
+  /** What the lint cache keeps for it (JSON), once known. */
+  json?: string;
 }
 
 

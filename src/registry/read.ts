@@ -7,7 +7,7 @@
  * Positions for rule findings are found by parsing again, only for the files that have findings.
  */
 import { join, sep } from 'node:path';
-import type { Dirent } from 'node:fs';
+import { lstatSync, type Dirent } from 'node:fs';
 import type { Finding } from '../core/findings.js';
 import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
 import { customerContext } from '../core/check.js';
@@ -21,9 +21,10 @@ import type { RegistryLocation } from './discover.js';
 import { headRow, isHeadRow, lazyCustomer } from './lazy-customer.js';
 import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
 import { NO_CACHE, blobKey, cacheDir, contentKey, openLintCache, openPositionCache, openVerdictCache, type LintCache } from './lint-cache.js';
-import { customerEntries, customersFolderProblem, decode, readBytes, statFile, type Scratch } from './read-disk.js';
+import { customerEntries, customersFolderProblem, decode, isCustomerFileName, readBytes, statFile, type Scratch } from './read-disk.js';
 import { ReadFile, type Entry, type PositionMemo, type RawFile } from './read-file.js';
 import { NO_INDEX, openStatIndex, type StatIndex } from './stat-index.js';
+import { changedSinceIndex, compareWithIndex, loadSnapshot, saveSnapshot, type IndexComparison, type SnapshotPlace, type SnapshotRow } from './snapshot.js';
 import { fingerprintOf, keepVerdict } from './verdicts.js';
 import { sourceHash, sourceModule, workerScript } from './source-module.js';
 
@@ -96,7 +97,7 @@ function parseMisses(raws: RawFile[], cache: LintCache, memo: PositionMemo, io: 
   progress.stop();
   misses.forEach((raw, j) => {
     const { json, entry } = parsed[j]!;
-    cache.use(raw.key!, parsedFile(raw, entry ?? (JSON.parse(json!) as Entry), raw.text!, memo, keepTexts));
+    cache.use(raw.key!, (raw.json = parsedFile(raw, entry ?? (JSON.parse(json!) as Entry), raw.text!, memo, keepTexts)));
     raw.text = undefined;
   });
 }
@@ -135,16 +136,62 @@ interface Start {
   entries: Dirent[];
   /** Whether git is asked which files are unchanged (a large registry in git). */
   askGit: boolean;
+  /** Where the registry's snapshot is kept, when it can have one. */
+  place: SnapshotPlace | undefined;
+  /** Read from the snapshot: the index against its rows, and the names git says differ from the index. */
+  snapshot?: IndexComparison & { changed: Set<string> };
+}
+
+/** Beyond this many files to read besides the snapshot's, the full read (and its cache) does better. */
+const SNAPSHOT_MAX_CHANGED = 500;
+/** The snapshot is written again once this many of its rows are out of date. */
+const SNAPSHOT_REWRITE_AT = 64;
+
+/** Where the snapshot of `loc` lives: with the lint cache in a plain `.git` folder. */
+function snapshotPlace(loc: RegistryLocation, caches: Caches, env: NodeJS.ProcessEnv): SnapshotPlace | undefined {
+  const code = sourceHash();
+  if (loc.gitRoot === undefined || code === undefined || caches.entries === NO_CACHE) return undefined;
+  const gitDir = join(loc.gitRoot, '.git');
+  const dir = cacheDir(loc, env);
+  return dir === join(gitDir, 'ase-cache') ? { dir, gitDir, gitRoot: loc.gitRoot, folder: loc.files.customersDir, code } : undefined;
+}
+
+function envOf(options: ReadOptions): NodeJS.ProcessEnv {
+  return options.env ?? options.io?.env ?? process.env;
 }
 
 function start(loc: RegistryLocation, options: ReadOptions): Start {
-  const env = options.env ?? options.io?.env ?? process.env;
+  const env = envOf(options);
   const caches = openCaches(loc, env);
   const folderProblem = customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir);
   const entries = folderProblem ? [] : customerEntries(loc.dir);
   // In a large registry in git, git vouches for tracked, unmodified files at less than a stat each costs here.
   const askGit = entries.length >= GIT_LISTING_MIN && loc.gitRoot !== undefined && caches.entries !== NO_CACHE;
-  return { env, caches, folderProblem, entries, askGit };
+  return { env, caches, folderProblem, entries, askGit, place: askGit ? snapshotPlace(loc, caches, env) : undefined };
+}
+
+/**
+ * A start from the registry's snapshot, when there is one for the index as it is and git says
+ * which files differ from it; undefined otherwise (the folder is then listed and read).
+ */
+async function snapshotStart(loc: RegistryLocation, options: ReadOptions): Promise<Start | undefined> {
+  const env = envOf(options);
+  const caches = openCaches(loc, env);
+  const place = snapshotPlace(loc, caches, env);
+  if (!place) return undefined;
+  const rows = loadSnapshot(place);
+  if (rows.length === 0) return undefined;
+  const hashBytes = rows[0]!.blob.length / 2;
+  const asked = changedSinceIndex(place, hashBytes);
+  const index = compareWithIndex(place, rows);
+  if (options.today !== undefined && index) caches.verdicts.preload();
+  const answer = await asked;
+  // The index git compared the files with must be the one read here.
+  if (!index || !answer || answer.checksum !== index.checksum) return undefined;
+  if (answer.names.size + index.other.size > SNAPSHOT_MAX_CHANGED) return undefined;
+  if (customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir)) return undefined;
+  // Files the snapshot does not give are parsed (a few): the per-file cache is not even opened.
+  return { env, caches: { ...caches, entries: NO_CACHE }, folderProblem: undefined, entries: [], askGit: false, place, snapshot: { ...index, changed: answer.names } };
 }
 
 /** Reads and checks every registry file of `loc`. */
@@ -155,11 +202,13 @@ export function readRegistry(loc: RegistryLocation, options: ReadOptions = {}): 
 
 /** `readRegistry`, with git listing the files on another core while the cache is read here. */
 export async function readRegistryAsync(loc: RegistryLocation, options: ReadOptions = {}): Promise<LoadedRegistry> {
+  const fromSnapshot = await snapshotStart(loc, options);
+  if (fromSnapshot) return readFrom(loc, options, fromSnapshot, undefined);
   const s = start(loc, options);
   if (!s.askGit) return readFrom(loc, options, s, undefined);
   const listing = cleanBlobsAsync(loc.gitRoot!, loc.dir);
   s.caches.entries.preload();
-  s.caches.verdicts.preload();
+  if (options.today !== undefined) s.caches.verdicts.preload();
   return readFrom(loc, options, s, await listing);
 }
 
@@ -175,8 +224,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
   let early: EarlyCheck | undefined;
 
   /** The file's key, and its entry from the cache; else its text to parse. */
-  const add = (raw: RawFile, dirent?: Dirent) => {
-    const blob = dirent?.isFile() ? blobs?.get(raw.file) : undefined;
+  const add = (raw: RawFile, blob?: string) => {
     if (blob !== undefined) {
       raw.key = blobKey(raw.kind, blob);
       const hit = cachedEntry(raw, caches.entries);
@@ -210,7 +258,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
 
   /** A file whose entry the cache has. */
   const found = (raw: RawFile, hit: { entry: Entry; json: string }) => {
-    caches.entries.use(raw.key!, hit.json);
+    caches.entries.use(raw.key!, (raw.json = hit.json));
     raw.loaded = new ReadFile(raw, hit.entry, undefined, memo);
     if (hit.entry.head) {
       const file = raw.loaded;
@@ -237,7 +285,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
       return;
     }
     if (!checkEarly) {
-      caches.entries.use(raw.key!, parsedFile(raw, entry, text, memo, keepTexts));
+      caches.entries.use(raw.key!, (raw.json = parsedFile(raw, entry, text, memo, keepTexts)));
       return;
     }
     const fileOf = (kind: FileKind) => raws.find((r) => r.kind === kind)?.loaded;
@@ -249,7 +297,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     const file = new ReadFile(raw, { head, findings: [] }, text, memo);
     keepVerdict(early.verdicts, raw.key!, early.fingerprint, file, customer, early.ctx);
     if (!keepTexts) file.forgetText();
-    caches.entries.use(raw.key!, json);
+    caches.entries.use(raw.key!, (raw.json = json));
     raw.loaded = file;
     raw.customer = lazyCustomer(raw.slug!, raw.file, head, file);
   };
@@ -259,11 +307,41 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
   if (s.folderProblem) findings.push(s.folderProblem);
   const entries = s.entries;
   // Texts of small registries are kept: the write path reads them right away.
-  keepTexts = entries.length < 200;
+  keepTexts = s.snapshot !== undefined || entries.length < 200;
   checkEarly = !keepTexts && options.today !== undefined && caches.verdicts !== NO_CACHE;
   const customersDir = join(loc.dir, 'customers');
-  for (const dirent of entries) {
-    add({ abs: customersDir + sep + dirent.name, file: `${loc.files.customersDir}/${dirent.name}`, kind: 'customer', slug: dirent.name.slice(0, -'.yaml'.length) }, dirent);
+  const customerFile = (name: string): RawFile => ({ abs: customersDir + sep + name, file: `${loc.files.customersDir}/${name}`, kind: 'customer', slug: name.slice(0, -'.yaml'.length) });
+
+  /** A customer file the snapshot knows as the index has it; false when its entry is damaged. */
+  const fromSnapshot = (row: SnapshotRow): boolean => {
+    const raw = customerFile(row.name);
+    const entry = fromCache(row.json);
+    if (!entry || !isHeadRow(entry.head)) return false;
+    raw.key = blobKey('customer', row.blob);
+    raw.blob = row.blob;
+    raw.json = row.json;
+    raw.loaded = new ReadFile(raw, entry, undefined, memo);
+    raw.customer = lazyCustomer(raw.slug!, raw.file, entry.head, raw.loaded);
+    raws.push(raw);
+    return true;
+  };
+  /** A file git says differs from the index: read like any other, unless it is gone. */
+  const changedFile = (name: string) => {
+    const raw = customerFile(name);
+    if (lstatSync(raw.abs, { throwIfNoEntry: false }) !== undefined) add(raw);
+  };
+
+  if (s.snapshot) {
+    const { same, other, changed } = s.snapshot;
+    // Each name is read once: files git names as changed by the last loop.
+    for (const row of same) if (!changed.has(row.name) && !fromSnapshot(row)) changedFile(row.name);
+    for (const [name, blob] of other) if (!changed.has(name)) blob !== undefined ? add(customerFile(name), blob) : changedFile(name);
+    for (const name of changed) if (isCustomerFileName(name)) changedFile(name);
+    // In name order, as the folder lists them (config and people come first).
+    const first = raws.findIndex((r) => r.kind === 'customer');
+    if (first >= 0) raws.splice(first, raws.length - first, ...raws.slice(first).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
+  } else {
+    for (const dirent of entries) add(customerFile(dirent.name), dirent.isFile() ? blobs?.get(`${loc.files.customersDir}/${dirent.name}`) : undefined);
   }
   parseMisses(raws, caches.entries, memo, options.io, threadsFrom(env), keepTexts);
   caches.entries.save();
@@ -278,5 +356,19 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     else if (raw.kind === 'people') people = raw.loaded;
     else customers.push({ slug: raw.slug!, loaded: raw.loaded!, customer: raw.customer });
   }
+  if (s.place) keepSnapshot(s.place, raws, s.snapshot);
   return { ...buildRegistry(loc.files, config, people, customers, findings), cache: { verdicts: caches.verdicts, keyOf: (file) => (file instanceof ReadFile ? file.contentKey : undefined) } };
+}
+
+/**
+ * Writes the snapshot after a full read of a large registry in git, or when many of its rows went
+ * out of date: a row for every customer file that was the blob git has for it.
+ */
+function keepSnapshot(place: SnapshotPlace, raws: readonly RawFile[], read: IndexComparison | undefined): void {
+  if (read && read.other.size + read.stale < SNAPSHOT_REWRITE_AT) return;
+  const rows: SnapshotRow[] = [];
+  for (const raw of raws) {
+    if (raw.kind === 'customer' && raw.blob !== undefined && raw.json !== undefined) rows.push({ name: raw.file.slice(raw.file.lastIndexOf('/') + 1), blob: raw.blob, json: raw.json });
+  }
+  if (rows.length > 0) saveSnapshot(place, rows);
 }

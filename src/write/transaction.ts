@@ -14,9 +14,9 @@ import { firstParentFromFiles, headFromFiles } from '../git/head-files.js';
 import { gitDir as findGitDir, headCommit } from '../git/repo.js';
 import { buildRegistry, type CustomerSource, type LoadedRegistry } from '../registry/build.js';
 import { discoverRegistry, type RegistryLocation } from '../registry/discover.js';
-import { evaluate } from '../registry/open.js';
+import { evaluateChange } from '../registry/evaluate-change.js';
 import { pagePath } from '../registry/page-check.js';
-import { readRegistry } from '../registry/read.js';
+import { readRegistryAsync } from '../registry/read.js';
 import { expectedPage, normaliseNewlines } from '../render/expected.js';
 import { loadFile, type LoadedFile } from '../source/load-file.js';
 import { writeAtomic } from './atomic.js';
@@ -104,7 +104,8 @@ async function transact(change: Change, globals: Globals, location: RegistryLoca
   const root = location.gitRoot;
   // git looks at the files the change will likely touch while the registry is read.
   const early = root !== undefined && gitDir !== undefined ? startStatus(root, gitDir, likelyTouched(location, change.slug)) : undefined;
-  const loaded = readRegistry(location, { today: globals.today });
+  // No day: a write checks the changed customers itself (evaluateChange), so no verdicts are needed.
+  const loaded = await readRegistryAsync(location);
   const set = new ChangeSet(location, loaded, globals.today);
   change.apply(set);
   const changes = set.changes();
@@ -117,8 +118,8 @@ async function transact(change: Change, globals: Globals, location: RegistryLoca
   if (page) changes.push(page);
   const head = root !== undefined ? await refuseDirty(root, changes, early) : undefined;
 
-  const beforeFindings = evaluate(loaded, globals.today);
-  const afterFindings = evaluate(after, globals.today);
+  const customerFiles = new Set(changes.filter((c) => c.kind === 'customer').map((c) => c.file));
+  const { before: beforeFindings, after: afterFindings } = evaluateChange(loaded, after, customerFiles, globals.today);
   const introduced = introducedErrors(beforeFindings, afterFindings);
   if (introduced.length > 0) {
     const lines = refusalLines(introduced, loaded.registry, after.registry);

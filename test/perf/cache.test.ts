@@ -3,7 +3,7 @@
  * output and exit code with the cache off, cold and warm, on one thread or several, including
  * after edits, renames, deletions and a damaged cache. (Speed is measured by `npm run bench`.)
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ase, type CliResult } from '../helpers/cli.js';
@@ -196,6 +196,56 @@ describe('the lint cache', () => {
       new Set(['customer-00020.yaml', 'customer-00021.yaml', 'customer-00022.yaml', 'customer-99999.yaml']),
     );
     same();
+  });
+
+  it('reads a large git registry from its snapshot, and follows every change to the index and the files', () => {
+    const root = tempDir();
+    generateRegistry(root, 2_100);
+    initRepo(root);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'registry');
+    const dir = customers(root);
+    const snapshot = join(root, '.git', 'ase-cache', 'snapshot.txt');
+    const same = (what: string) => {
+      const off = lintJson(root, { ASE_CACHE: 'off' });
+      expect(lintJson(root), what).toEqual(off);
+      expect(lintJson(root), `${what}, again`).toEqual(off);
+    };
+    same('committed');
+    expect(existsSync(snapshot)).toBe(true);
+    const edit = (name: string, from: string, to: string) => writeFileSync(join(dir, name), readFileSync(join(dir, name), 'utf8').replace(from, to));
+    // Commits change the index under the snapshot: a customer renamed to another's name, a file removed.
+    const nameOf = (name: string) => /^name: (.*)$/m.exec(readFileSync(join(dir, name), 'utf8'))![1]!;
+    edit('customer-00030.yaml', `name: ${nameOf('customer-00030.yaml')}`, `name: ${nameOf('customer-00031.yaml')}`);
+    git(root, 'rm', '-q', 'registry/customers/customer-00032.yaml');
+    git(root, 'commit', '-q', '-am', 'rename and remove');
+    same('after a commit');
+    // Work-tree changes git reports: deleted, moved, replaced by a folder or a link, new, ignored.
+    rmSync(join(dir, 'customer-00040.yaml'));
+    git(root, 'mv', 'registry/customers/customer-00041.yaml', 'registry/customers/renamed.yaml');
+    rmSync(join(dir, 'customer-00042.yaml'));
+    mkdirSync(join(dir, 'customer-00042.yaml'));
+    rmSync(join(dir, 'customer-00043.yaml'));
+    symlinkSync(join(dir, 'customer-00044.yaml'), join(dir, 'customer-00043.yaml'));
+    writeFileSync(join(dir, 'new.yaml'), 'name: [unclosed\n');
+    writeFileSync(join(root, '.gitignore'), 'registry/customers/ignored.yaml\n');
+    cpSync(join(dir, 'customer-00045.yaml'), join(dir, 'ignored.yaml'));
+    mkdirSync(join(dir, 'empty.yaml'));
+    same('work-tree changes');
+    // Another index version, and a damaged snapshot.
+    git(root, 'update-index', '--index-version', '4');
+    same('index version 4');
+    writeFileSync(snapshot, readFileSync(snapshot, 'utf8').replace(/\{"head".*$/m, '{"head":[1,2]}').replace(/\t[0-9a-f]{40}\t/, '\tnot-a-blob\t'));
+    same('damaged snapshot');
+    // Many changes at once: read in full, and the snapshot is written again.
+    const before = readFileSync(snapshot, 'utf8');
+    for (let i = 100; i < 180; i++) edit(`customer-${String(i).padStart(5, '0')}.yaml`, 'rationale:', 'rationale: Changed.');
+    git(root, 'commit', '-q', '-am', 'many edits');
+    same('many commits');
+    expect(readFileSync(snapshot, 'utf8')).not.toEqual(before);
+    // A write through ase, then a lint.
+    expect(ase(['assign', 'customer-00020', '--engineer', 'se05', '--backup', 'se06', '--segment', 'post-sales'], { cwd: root }).code).toBe(0);
+    same('after ase assign');
   });
 
   it('checks customers again when the day, the config or the roster changes', () => {

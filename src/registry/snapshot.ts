@@ -1,0 +1,154 @@
+/**
+ * The snapshot of a large registry in git: per customer file, a blob id git's index had for it and
+ * what the lint cache keeps for that content (head and file findings), in one file in name order.
+ * A read compares it with the index (read directly, no git process) and asks git only which files
+ * differ from the index (`git ls-files -m -d -o`): a customer whose index entry matches its row
+ * and whose file git does not name is taken from the row; every other file is read. No listing of
+ * the folder, no lookup per file. Lives beside the lint cache and is as safe to delete.
+ */
+import { spawn } from 'node:child_process';
+import { indexChecksum, indexEntriesUnder } from '../git/index-file.js';
+import { isCustomerFileName } from './read-disk.js';
+import { forEachStoreLine, writeStoreLines } from './store-file.js';
+
+const FORMAT = 'ase-snapshot 1';
+const NAME = 'snapshot.txt';
+
+/** One customer file: name in the customers folder, a blob id, and the cache entry (JSON) of that content. */
+export interface SnapshotRow {
+  name: string;
+  blob: string;
+  json: string;
+}
+
+/** Where a registry's snapshot is kept and what it is for. */
+export interface SnapshotPlace {
+  /** The cache folder. */
+  dir: string;
+  gitDir: string;
+  gitRoot: string;
+  /** The customers folder relative to the work tree (`registry/customers`). */
+  folder: string;
+  /** Hash of the code that made the entries. */
+  code: string;
+}
+
+function header(place: SnapshotPlace): string {
+  return `${FORMAT} ${place.code} ${JSON.stringify(place.folder)}`;
+}
+
+/** The rows kept for this folder and code, in name order (none when there is no snapshot). */
+export function loadSnapshot(place: SnapshotPlace): SnapshotRow[] {
+  const rows: SnapshotRow[] = [];
+  forEachStoreLine(place.dir, NAME, header(place), (text, start, end) => {
+    const tab1 = text.indexOf('\t', start);
+    const tab2 = tab1 === -1 ? -1 : text.indexOf('\t', tab1 + 1);
+    if (tab2 === -1 || tab2 > end) return;
+    rows.push({ name: text.slice(start, tab1), blob: text.slice(tab1 + 1, tab2), json: text.slice(tab2 + 1, end) });
+  });
+  return rows;
+}
+
+export function saveSnapshot(place: SnapshotPlace, rows: readonly SnapshotRow[]): void {
+  const sorted = rows.filter((r) => !/[\t\n\r]/.test(r.name) && !r.json.includes('\n')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  writeStoreLines(place.dir, NAME, header(place), sorted.map((r) => `${r.name}\t${r.blob}\t${r.json}`));
+}
+
+/** The index against the rows. */
+export interface IndexComparison {
+  checksum: string;
+  /** Rows whose name and blob id the index has, as a plain file. */
+  same: SnapshotRow[];
+  /** The other customer files the index has: name -> blob id when a plain file, else undefined. */
+  other: Map<string, string | undefined>;
+  /** How many rows the index does not have as they are. */
+  stale: number;
+}
+
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/** Whether `hex` is the id at `buf[at..at+n)`. */
+function sameId(buf: Buffer, at: number, n: number, hex: string): boolean {
+  if (hex.length !== 2 * n) return false;
+  for (let k = 0; k < n; k++) {
+    const b = buf[at + k]!;
+    if (HEX[b >> 4] !== hex.charCodeAt(2 * k) || HEX[b & 15] !== hex.charCodeAt(2 * k + 1)) return false;
+  }
+  return true;
+}
+
+/** `buf[start..end)` against `name`: -1, 0 or 1 for ASCII bytes; NaN when the bytes are not ASCII. */
+function compareName(buf: Buffer, start: number, end: number, name: string): number {
+  const n = end - start;
+  for (let k = 0; k < n; k++) {
+    const b = buf[start + k]!;
+    if (b >= 0x80) return NaN;
+    if (k === name.length) return 1;
+    const c = name.charCodeAt(k);
+    if (b !== c) return b < c ? -1 : 1;
+  }
+  return n === name.length ? 0 : -1;
+}
+
+/** The index's customer files compared with `rows` (name order); undefined when the index cannot be read here. */
+export function compareWithIndex(place: SnapshotPlace, rows: readonly SnapshotRow[]): IndexComparison | undefined {
+  const hashBytes = rows.length > 0 ? rows[0]!.blob.length / 2 : 20;
+  const same: SnapshotRow[] = [];
+  const other = new Map<string, string | undefined>();
+  let r = 0;
+  let stale = 0;
+  const checksum = indexEntriesUnder(place.gitDir, place.folder, hashBytes, (e) => {
+    let cmp = NaN;
+    while (r < rows.length) {
+      cmp = compareName(e.buf, e.nameStart, e.nameEnd, rows[r]!.name);
+      if (!(cmp > 0)) break;
+      r++;
+      stale++;
+    }
+    if (cmp === 0 && e.plain && sameId(e.buf, e.oid, hashBytes, rows[r]!.blob)) {
+      same.push(rows[r++]!);
+      return;
+    }
+    if (cmp === 0) {
+      r++;
+      stale++;
+    }
+    const path = e.buf.toString('utf8', e.nameStart, e.nameEnd);
+    const slash = path.indexOf('/');
+    const name = slash === -1 ? path : path.slice(0, slash);
+    if (isCustomerFileName(name)) other.set(name, slash === -1 && e.plain ? e.buf.toString('hex', e.oid, e.oid + hashBytes) : undefined);
+  });
+  if (checksum === undefined) return undefined;
+  return { checksum, same, other, stale: stale + rows.length - r };
+}
+
+/**
+ * Names of entries in the customers folder that differ from the index (modified, deleted, or not
+ * in the index at all, ignored files included), and the index checksum once git answered;
+ * undefined when git failed.
+ */
+export function changedSinceIndex(place: SnapshotPlace, hashBytes: number): Promise<{ names: Set<string>; checksum: string | undefined } | undefined> {
+  const args = ['--literal-pathspecs', '--no-optional-locks', 'ls-files', '-z', '--modified', '--deleted', '--others', '--directory', '--', place.folder];
+  return new Promise((resolve) => {
+    try {
+      const child = spawn('git', args, { cwd: place.gitRoot, stdio: ['ignore', 'pipe', 'ignore'] });
+      const out: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.on('error', () => resolve(undefined));
+      child.on('close', (code) => {
+        if (code !== 0) return resolve(undefined);
+        const names = new Set<string>();
+        const prefix = `${place.folder}/`;
+        for (const path of Buffer.concat(out).toString('utf8').split('\0')) {
+          if (!path.startsWith(prefix)) continue;
+          const rest = path.slice(prefix.length);
+          const slash = rest.indexOf('/');
+          names.add(slash === -1 ? rest : rest.slice(0, slash));
+        }
+        resolve({ names, checksum: indexChecksum(place.gitDir, hashBytes) });
+      });
+    } catch {
+      resolve(undefined);
+    }
+  });
+}

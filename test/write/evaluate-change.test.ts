@@ -1,0 +1,70 @@
+/**
+ * A write checks only the changed customers and the rules across customers, yet refuses and warns
+ * exactly as a check of the whole registry before and after would.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/core/findings.js';
+import { locationOf } from '../../src/registry/discover.js';
+import { evaluateChange } from '../../src/registry/evaluate-change.js';
+import { readRegistry } from '../../src/registry/read.js';
+import { evaluate } from '../../src/registry/verdicts.js';
+import { introducedErrors } from '../../src/write/refusal.js';
+import type { FileChange } from '../../src/write/registry-edit.js';
+import { withTexts } from '../../src/write/transaction.js';
+import { sampleRepo } from '../helpers/repo.js';
+
+const TODAY = '2026-11-28';
+
+/** Warnings `after` has that `before` has not, as the write path tells them. */
+function newWarnings(before: readonly Finding[], after: readonly Finding[]): string[] {
+  const key = (f: Finding) => `${f.rule}\u0000${f.file}\u0000${f.subject?.handle ?? ''}`;
+  const had = new Set(before.map(key));
+  return after.filter((f) => f.severity === 'warning' && !had.has(key(f))).map((f) => `${f.rule} ${f.file} ${f.message}`);
+}
+
+/** The sample registry in a fresh repo, and the changes a case makes to it. */
+function setUp(): { dir: string; cases: Record<string, FileChange[]> } {
+  const dir = sampleRepo();
+  const customersDir = join(dir, 'registry', 'customers');
+  const text = (name: string) => readFileSync(join(customersDir, name), 'utf8');
+  const change = (name: string, after: string): FileChange => ({ abs: join(customersDir, name), file: `registry/customers/${name}`, kind: 'customer', before: text(name), after });
+  const names = readdirSync(customersDir).filter((n) => n.endsWith('.yaml'));
+  const nameOf = (name: string) => /^name: (.*)$/m.exec(text(name))![1]!;
+
+  const cases: Record<string, FileChange[]> = {
+    'every customer made active (cap, workload)': names.map((n) => change(n, text(n).replace(/^status: .*$/m, 'status: active'))),
+    "a customer takes another's name": [change(names[0]!, text(names[0]!).replace(/^name: .*$/m, `name: ${nameOf(names[1]!)}`))],
+    'a customer file broken': [change(names[2]!, 'name: [unclosed\n')],
+    'a new customer': [{ abs: join(customersDir, 'zz-new.yaml'), file: 'registry/customers/zz-new.yaml', kind: 'customer', before: undefined, after: `${text(names[3]!).replace(/^name: .*$/m, `name: ${nameOf(names[4]!)}`)}` }],
+    'the roster loses a person': [
+      {
+        abs: join(dir, 'registry', 'people.yaml'),
+        file: 'registry/people.yaml',
+        kind: 'people',
+        before: readFileSync(join(dir, 'registry', 'people.yaml'), 'utf8'),
+        after: readFileSync(join(dir, 'registry', 'people.yaml'), 'utf8').replace(/- handle: (\S+)/, '- handle: $1-gone'),
+      },
+    ],
+  };
+
+  return { dir, cases };
+}
+
+describe('evaluateChange', () => {
+  for (const what of Object.keys(setUp().cases)) {
+    it(`gives the same refusals and warnings as a full check: ${what}`, () => {
+      const { dir, cases } = setUp();
+      const changes = cases[what]!;
+      const location = locationOf(join(dir, 'registry'));
+      const loaded = readRegistry(location, { env: { ASE_CACHE: 'off' } });
+      const after = withTexts(loaded, changes);
+      const full = { before: evaluate(loaded, TODAY), after: evaluate(after, TODAY) };
+      const part = evaluateChange(loaded, after, new Set(changes.filter((c) => c.kind === 'customer').map((c) => c.file)), TODAY);
+      expect(introducedErrors(part.before, part.after)).toEqual(introducedErrors(full.before, full.after));
+      expect(newWarnings(part.before, part.after)).toEqual(newWarnings(full.before, full.after));
+      expect(introducedErrors(full.before, full.after).length + newWarnings(full.before, full.after).length).toBeGreaterThan(0);
+    });
+  }
+});
