@@ -138,8 +138,13 @@ interface Start {
   askGit: boolean;
   /** Where the registry's snapshot is kept, when it can have one. */
   place: SnapshotPlace | undefined;
-  /** Read from the snapshot: the index against its rows, and the names git says differ from the index. */
-  snapshot?: IndexComparison & { changed: Set<string> };
+  /** Read from the snapshot: the index against its rows, the names git says differ from the index, and its entries of other files. */
+  snapshot?: IndexComparison & { changed: Set<string>; others: Map<string, string> };
+}
+
+/** The cache of the files other than customers while reading from the snapshot (what it keeps is written with the snapshot). */
+function othersCache(others: Map<string, string>): LintCache {
+  return { get: (key) => others.get(key), use: () => undefined, save: () => undefined, preload: () => undefined };
 }
 
 /** Beyond this many files to read besides the snapshot's, the full read (and its cache) does better. */
@@ -179,7 +184,7 @@ async function snapshotStart(loc: RegistryLocation, options: ReadOptions): Promi
   const caches = openCaches(loc, env);
   const place = snapshotPlace(loc, caches, env);
   if (!place) return undefined;
-  const rows = loadSnapshot(place);
+  const { rows, others } = loadSnapshot(place);
   if (rows.length === 0) return undefined;
   const hashBytes = rows[0]!.blob.length / 2;
   const asked = changedSinceIndex(place, hashBytes);
@@ -190,8 +195,8 @@ async function snapshotStart(loc: RegistryLocation, options: ReadOptions): Promi
   if (!index || !answer || answer.checksum !== index.checksum) return undefined;
   if (answer.names.size + index.other.size > SNAPSHOT_MAX_CHANGED) return undefined;
   if (customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir)) return undefined;
-  // Files the snapshot does not give are parsed (a few): the per-file cache is not even opened.
-  return { env, caches: { ...caches, entries: NO_CACHE }, folderProblem: undefined, entries: [], askGit: false, place, snapshot: { ...index, changed: answer.names } };
+  // Customer files the snapshot does not give are parsed (a few): the per-file cache is not even opened.
+  return { env, caches: { ...caches, entries: othersCache(others) }, folderProblem: undefined, entries: [], askGit: false, place, snapshot: { ...index, changed: answer.names, others } };
 }
 
 /** Reads and checks every registry file of `loc`. */
@@ -276,7 +281,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     raws.push(raw);
     const text = decode(bytes);
     if (raw.kind !== 'customer') {
-      caches.entries.use(raw.key!, parsedFile(raw, sourceModule().parseEntry(raw.kind, text), text, memo, true));
+      caches.entries.use(raw.key!, (raw.json = parsedFile(raw, sourceModule().parseEntry(raw.kind, text), text, memo, true)));
       return;
     }
     const entry = sourceModule().fastEntry(raw.kind, text);
@@ -361,14 +366,19 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
 }
 
 /**
- * Writes the snapshot after a full read of a large registry in git, or when many of its rows went
- * out of date: a row for every customer file that was the blob git has for it.
+ * Writes the snapshot after a full read of a large registry in git, or when the other files
+ * changed or many of its rows went out of date: a row for every customer file that was the blob
+ * git has for it, and the entries of the other files.
  */
-function keepSnapshot(place: SnapshotPlace, raws: readonly RawFile[], read: IndexComparison | undefined): void {
-  if (read && read.other.size + read.stale < SNAPSHOT_REWRITE_AT) return;
+function keepSnapshot(place: SnapshotPlace, raws: readonly RawFile[], read: (IndexComparison & { others: Map<string, string> }) | undefined): void {
+  const others = new Map<string, string>();
+  for (const raw of raws) if (raw.kind !== 'customer' && raw.key !== undefined && raw.json !== undefined) others.set(raw.key, raw.json);
+  const stored = read?.others;
+  const othersChanged = stored === undefined || others.size !== stored.size || [...others].some(([key, json]) => stored.get(key) !== json);
+  if (read && !othersChanged && read.other.size + read.stale < SNAPSHOT_REWRITE_AT) return;
   const rows: SnapshotRow[] = [];
   for (const raw of raws) {
     if (raw.kind === 'customer' && raw.blob !== undefined && raw.json !== undefined) rows.push({ name: raw.file.slice(raw.file.lastIndexOf('/') + 1), blob: raw.blob, json: raw.json });
   }
-  if (rows.length > 0) saveSnapshot(place, rows);
+  if (rows.length > 0) saveSnapshot(place, { rows, others });
 }

@@ -37,21 +37,36 @@ function header(place: SnapshotPlace): string {
   return `${FORMAT} ${place.code} ${JSON.stringify(place.folder)}`;
 }
 
-/** The rows kept for this folder and code, in name order (none when there is no snapshot). */
-export function loadSnapshot(place: SnapshotPlace): SnapshotRow[] {
+/**
+ * What the snapshot keeps: the customer rows in name order, and the cache entries of the other
+ * registry files (config, people) by content key, kept on lines named `/` (no file has that name).
+ */
+export interface Snapshot {
+  rows: SnapshotRow[];
+  others: Map<string, string>;
+}
+
+const OTHER = '/';
+
+/** The snapshot kept for this folder and code (empty when there is none). */
+export function loadSnapshot(place: SnapshotPlace): Snapshot {
   const rows: SnapshotRow[] = [];
+  const others = new Map<string, string>();
   forEachStoreLine(place.dir, NAME, header(place), (text, start, end) => {
     const tab1 = text.indexOf('\t', start);
     const tab2 = tab1 === -1 ? -1 : text.indexOf('\t', tab1 + 1);
     if (tab2 === -1 || tab2 > end) return;
-    rows.push({ name: text.slice(start, tab1), blob: text.slice(tab1 + 1, tab2), json: text.slice(tab2 + 1, end) });
+    const name = text.slice(start, tab1);
+    if (name === OTHER) others.set(text.slice(tab1 + 1, tab2), text.slice(tab2 + 1, end));
+    else rows.push({ name, blob: text.slice(tab1 + 1, tab2), json: text.slice(tab2 + 1, end) });
   });
-  return rows;
+  return { rows, others };
 }
 
-export function saveSnapshot(place: SnapshotPlace, rows: readonly SnapshotRow[]): void {
-  const sorted = rows.filter((r) => !/[\t\n\r]/.test(r.name) && !r.json.includes('\n')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  writeStoreLines(place.dir, NAME, header(place), sorted.map((r) => `${r.name}\t${r.blob}\t${r.json}`));
+export function saveSnapshot(place: SnapshotPlace, snapshot: Snapshot): void {
+  const sorted = snapshot.rows.filter((r) => !/[\t\n\r]/.test(r.name) && !r.json.includes('\n')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const others = [...snapshot.others].filter(([, json]) => !json.includes('\n')).map(([key, json]) => `${OTHER}\t${key}\t${json}`);
+  writeStoreLines(place.dir, NAME, header(place), [...others, ...sorted.map((r) => `${r.name}\t${r.blob}\t${r.json}`)]);
 }
 
 /** The index against the rows. */
