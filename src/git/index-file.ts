@@ -31,8 +31,8 @@ const MODE_REGULAR = 0o100644;
 
 /**
  * Calls `visit` for each entry under `folder/` (relative to the work tree) in index order; returns
- * the index's checksum as hex, or undefined (and visits nothing it can vouch for) when the index
- * is missing or not one this reader knows. `hashBytes` is 20 for SHA-1 repositories, 32 for SHA-256.
+ * the index's checksum as hex, or undefined when the index is missing or not one this reader
+ * knows (what was visited then means nothing). `hashBytes` is 20 for SHA-1 repositories, 32 for SHA-256.
  */
 export function indexEntriesUnder(gitDir: string, folder: string, hashBytes: number, visit: (entry: IndexEntry) => void): string | undefined {
   if (!plainLayout(gitDir)) return undefined;
@@ -42,17 +42,14 @@ export function indexEntriesUnder(gitDir: string, folder: string, hashBytes: num
   } catch {
     return undefined;
   }
-  const entries: IndexEntry[] = [];
+  const tail = buf.subarray(buf.length - hashBytes);
+  // A trailer of zeros is what git writes with index.skipHash: it says nothing about the content.
+  if (buf.length < 12 + hashBytes || !tail.some((b) => b !== 0)) return undefined;
   try {
-    if (!walk(buf, hashBytes, Buffer.from(`${folder}/`), (e) => entries.push({ ...e }))) return undefined;
+    return walk(buf, hashBytes, Buffer.from(`${folder}/`), visit) ? tail.toString('hex') : undefined;
   } catch {
     return undefined; // cut short or damaged
   }
-  const tail = buf.subarray(buf.length - hashBytes);
-  // A trailer of zeros is what git writes with index.skipHash: it says nothing about the content.
-  if (!tail.some((b) => b !== 0)) return undefined;
-  for (const e of entries) visit(e);
-  return tail.toString('hex');
 }
 
 /** The index's checksum as hex, read from its end; undefined as for indexEntriesUnder. */

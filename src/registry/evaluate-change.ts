@@ -17,19 +17,30 @@ export interface ChangeFindings {
 }
 
 /**
- * Findings of `before` and `after` (the same registry with the customer files `changed` rewritten
- * or created), complete or without the findings the two sides share for certain.
+ * Findings of `before` and `after` (the same registry with the files `changed` rewritten or
+ * created), complete or without the findings that cannot tell them apart: the same on both
+ * sides, or before-findings unlike any after has.
  */
 export function evaluateChange(before: LoadedRegistry, after: LoadedRegistry, changed: ReadonlySet<string>, today: string): ChangeFindings {
   const onlyCustomers = fingerprintOf(before.registry, today) === fingerprintOf(after.registry, today);
   if (!onlyCustomers) return { before: evaluate(before, today), after: evaluate(after, today) };
-  return { before: changedFindings(before, changed, today), after: changedFindings(after, changed, today) };
+  const afterAcross = across(after, today);
+  // Findings before matter only as far as after has findings like them: none across customers after, none needed before.
+  const beforeAcross = afterAcross.length > 0 ? across(before, today) : [];
+  return { before: sorted(own(before, changed, today), beforeAcross), after: sorted(own(after, changed, today), afterAcross) };
 }
 
-/** File findings, the per-customer findings of the `changed` customers, and the findings across customers. */
-function changedFindings(loaded: LoadedRegistry, changed: ReadonlySet<string>, today: string): Finding[] {
+/** The findings of the `changed` files: file findings and, for customers, the per-customer rules'. */
+function own(loaded: LoadedRegistry, changed: ReadonlySet<string>, today: string): Finding[] {
   const ctx = ruleContext(loaded.registry, today);
   const pending = loaded.registry.customers.filter((c) => changed.has(c.file)).flatMap((c) => checkCustomer(c, ctx));
-  pending.push(...checkAcross(ctx));
-  return [...loaded.fileFindings, ...positionFindings(loaded, pending)].sort(compareFindings);
+  return [...loaded.fileFindings.filter((f) => changed.has(f.file)), ...positionFindings(loaded, pending)];
+}
+
+function across(loaded: LoadedRegistry, today: string): Finding[] {
+  return positionFindings(loaded, checkAcross(ruleContext(loaded.registry, today)));
+}
+
+function sorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  return [...a, ...b].sort(compareFindings);
 }

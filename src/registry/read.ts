@@ -102,6 +102,17 @@ function parseMisses(raws: RawFile[], cache: LintCache, memo: PositionMemo, io: 
   });
 }
 
+/** Customer files in name order, as the folder lists them (config and people stay first); most often they already are. */
+function sortCustomers(raws: RawFile[]): void {
+  const first = raws.findIndex((r) => r.kind === 'customer');
+  if (first < 0) return;
+  let ordered = true;
+  for (let i = first + 1; i < raws.length && ordered; i++) ordered = raws[i - 1]!.file < raws[i]!.file;
+  if (ordered) return;
+  const customers = raws.slice(first).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (let i = 0; i < customers.length; i++) raws[first + i] = customers[i]!;
+}
+
 /** `ASE_THREADS=n` caps the worker threads used for parsing (0: parse on the main thread only). */
 function threadsFrom(env: NodeJS.ProcessEnv): number | undefined {
   const n = env.ASE_THREADS === undefined || env.ASE_THREADS === '' ? NaN : Number(env.ASE_THREADS);
@@ -342,9 +353,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     for (const row of same) if (!changed.has(row.name) && !fromSnapshot(row)) changedFile(row.name);
     for (const [name, blob] of other) if (!changed.has(name)) blob !== undefined ? add(customerFile(name), blob) : changedFile(name);
     for (const name of changed) if (isCustomerFileName(name)) changedFile(name);
-    // In name order, as the folder lists them (config and people come first).
-    const first = raws.findIndex((r) => r.kind === 'customer');
-    if (first >= 0) raws.splice(first, raws.length - first, ...raws.slice(first).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
+    sortCustomers(raws);
   } else {
     for (const dirent of entries) add(customerFile(dirent.name), dirent.isFile() ? blobs?.get(`${loc.files.customersDir}/${dirent.name}`) : undefined);
   }

@@ -118,8 +118,8 @@ async function transact(change: Change, globals: Globals, location: RegistryLoca
   if (page) changes.push(page);
   const head = root !== undefined ? await refuseDirty(root, changes, early) : undefined;
 
-  const customerFiles = new Set(changes.filter((c) => c.kind === 'customer').map((c) => c.file));
-  const { before: beforeFindings, after: afterFindings } = evaluateChange(loaded, after, customerFiles, globals.today);
+  const rewritten = new Set(changes.filter((c) => c.kind !== 'page').map((c) => c.file));
+  const { before: beforeFindings, after: afterFindings } = evaluateChange(loaded, after, rewritten, globals.today);
   const introduced = introducedErrors(beforeFindings, afterFindings);
   if (introduced.length > 0) {
     const lines = refusalLines(introduced, loaded.registry, after.registry);
