@@ -19,6 +19,17 @@ export interface RegistryCache {
   verdicts: LintCache;
   /** The content key of a file as read (a file made from new text has none). */
   keyOf(file: LoadedFile): string | undefined;
+  /** The verdicts the registry's snapshot keeps, when it has one (see snapshot.ts). */
+  snapshot?: SnapshotVerdicts;
+}
+
+export interface SnapshotVerdicts {
+  /** What the kept verdicts were made for (see verdicts.ts). */
+  fingerprint: string | undefined;
+  /** The verdict kept for `file` (JSON); null when the snapshot has the file but no verdict, undefined when it has not the file. */
+  verdictOf(file: LoadedFile): string | null | undefined;
+  /** Writes the snapshot again with these verdicts (customer file -> JSON) for `fingerprint`. */
+  keep(fingerprint: string, verdicts: ReadonlyMap<string, string>): void;
 }
 
 export interface CustomerSource {

@@ -39,6 +39,8 @@ export interface RawFile {
   text?: string;
   /** What the lint cache keeps for it (JSON), once known. */
   json?: string;
+  /** The verdict the registry's snapshot keeps for it (JSON; see snapshot.ts). */
+  verdict?: string;
 }
 
 
@@ -99,6 +101,11 @@ export class ReadFile implements LoadedFile {
   /** The key the lint cache knows this content by. */
   get contentKey(): string {
     return this.raw.key!;
+  }
+
+  /** The verdict the registry's snapshot keeps for this file; null for none, undefined when the snapshot cannot keep this file. */
+  get snapshotVerdict(): string | null | undefined {
+    return this.raw.blob === undefined ? undefined : (this.raw.verdict ?? null);
   }
 
   /** Lets go of the text (it is read again if asked for). */

@@ -16,7 +16,7 @@ import type { Io } from '../cli/io.js';
 import { startProgress } from '../cli/progress.js';
 import type { LoadedFile } from '../source/load-file.js';
 import type { FileKind } from '../source/schema-findings.js';
-import { buildRegistry, type CustomerSource, type LoadedRegistry } from './build.js';
+import { buildRegistry, type CustomerSource, type LoadedRegistry, type SnapshotVerdicts } from './build.js';
 import type { RegistryLocation } from './discover.js';
 import { headRow, isHeadRow, lazyCustomer } from './lazy-customer.js';
 import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
@@ -150,7 +150,7 @@ interface Start {
   /** Where the registry's snapshot is kept, when it can have one. */
   place: SnapshotPlace | undefined;
   /** Read from the snapshot: the index against its rows, the names git says differ from the index, and its entries of other files. */
-  snapshot?: IndexComparison & { changed: Set<string>; others: Map<string, string> };
+  snapshot?: IndexComparison & { changed: Set<string>; others: Map<string, string>; fingerprint: string | undefined };
 }
 
 /** The cache of the files other than customers while reading from the snapshot (what it keeps is written with the snapshot). */
@@ -195,19 +195,19 @@ async function snapshotStart(loc: RegistryLocation, options: ReadOptions): Promi
   const caches = openCaches(loc, env);
   const place = snapshotPlace(loc, caches, env);
   if (!place) return undefined;
-  const { rows, others } = loadSnapshot(place);
+  const { rows, others, fingerprint } = loadSnapshot(place);
   if (rows.length === 0) return undefined;
   const hashBytes = rows[0]!.blob.length / 2;
   const asked = changedSinceIndex(place, hashBytes);
+  // The verdicts are in the snapshot: the verdict store is read only if some are not.
   const index = compareWithIndex(place, rows);
-  if (options.today !== undefined && index) caches.verdicts.preload();
   const answer = await asked;
   // The index git compared the files with must be the one read here.
   if (!index || !answer || answer.checksum !== index.checksum) return undefined;
   if (answer.names.size + index.other.size > SNAPSHOT_MAX_CHANGED) return undefined;
   if (customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir)) return undefined;
   // Customer files the snapshot does not give are parsed (a few): the per-file cache is not even opened.
-  return { env, caches: { ...caches, entries: othersCache(others) }, folderProblem: undefined, entries: [], askGit: false, place, snapshot: { ...index, changed: answer.names, others } };
+  return { env, caches: { ...caches, entries: othersCache(others) }, folderProblem: undefined, entries: [], askGit: false, place, snapshot: { ...index, changed: answer.names, others, fingerprint } };
 }
 
 /** Reads and checks every registry file of `loc`. */
@@ -336,6 +336,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     raw.key = blobKey('customer', row.blob);
     raw.blob = row.blob;
     raw.json = row.json;
+    raw.verdict = row.verdict;
     raw.loaded = new ReadFile(raw, entry, undefined, memo);
     raw.customer = lazyCustomer(raw.slug!, raw.file, entry.head, raw.loaded);
     raws.push(raw);
@@ -370,8 +371,14 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     else if (raw.kind === 'people') people = raw.loaded;
     else customers.push({ slug: raw.slug!, loaded: raw.loaded!, customer: raw.customer });
   }
-  if (s.place) keepSnapshot(s.place, raws, s.snapshot);
-  return { ...buildRegistry(loc.files, config, people, customers, findings), cache: { verdicts: caches.verdicts, keyOf: (file) => (file instanceof ReadFile ? file.contentKey : undefined) } };
+  const place = s.place;
+  if (place) keepSnapshot(place, raws, s.snapshot);
+  const snapshot: SnapshotVerdicts | undefined = place && {
+    fingerprint: s.snapshot?.fingerprint,
+    verdictOf: (file) => (file instanceof ReadFile ? file.snapshotVerdict : undefined),
+    keep: (fingerprint, verdicts) => saveSnapshot(place, { rows: snapshotRows(raws, (raw) => verdicts.get(raw.file)), others: otherEntries(raws), fingerprint }),
+  };
+  return { ...buildRegistry(loc.files, config, people, customers, findings), cache: { verdicts: caches.verdicts, keyOf: (file) => (file instanceof ReadFile ? file.contentKey : undefined), snapshot } };
 }
 
 /**
@@ -379,15 +386,29 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
  * changed or many of its rows went out of date: a row for every customer file that was the blob
  * git has for it, and the entries of the other files.
  */
-function keepSnapshot(place: SnapshotPlace, raws: readonly RawFile[], read: (IndexComparison & { others: Map<string, string> }) | undefined): void {
-  const others = new Map<string, string>();
-  for (const raw of raws) if (raw.kind !== 'customer' && raw.key !== undefined && raw.json !== undefined) others.set(raw.key, raw.json);
+function keepSnapshot(place: SnapshotPlace, raws: readonly RawFile[], read: Start['snapshot']): void {
+  const others = otherEntries(raws);
   const stored = read?.others;
   const othersChanged = stored === undefined || others.size !== stored.size || [...others].some(([key, json]) => stored.get(key) !== json);
   if (read && !othersChanged && read.other.size + read.stale < SNAPSHOT_REWRITE_AT) return;
+  const rows = snapshotRows(raws, (raw) => raw.verdict);
+  if (rows.length > 0) saveSnapshot(place, { rows, others, fingerprint: read?.fingerprint });
+}
+
+/** A row for every customer file that was the blob git has for it, with the verdict `verdictOf` gives. */
+function snapshotRows(raws: readonly RawFile[], verdictOf: (raw: RawFile) => string | undefined): SnapshotRow[] {
   const rows: SnapshotRow[] = [];
   for (const raw of raws) {
-    if (raw.kind === 'customer' && raw.blob !== undefined && raw.json !== undefined) rows.push({ name: raw.file.slice(raw.file.lastIndexOf('/') + 1), blob: raw.blob, json: raw.json });
+    if (raw.kind === 'customer' && raw.blob !== undefined && raw.json !== undefined) {
+      rows.push({ name: raw.file.slice(raw.file.lastIndexOf('/') + 1), blob: raw.blob, json: raw.json, verdict: verdictOf(raw) });
+    }
   }
-  if (rows.length > 0) saveSnapshot(place, { rows, others });
+  return rows;
+}
+
+/** The cache entries of the files other than customers (config, people), by content key. */
+function otherEntries(raws: readonly RawFile[]): Map<string, string> {
+  const others = new Map<string, string>();
+  for (const raw of raws) if (raw.kind !== 'customer' && raw.key !== undefined && raw.json !== undefined) others.set(raw.key, raw.json);
+  return others;
 }

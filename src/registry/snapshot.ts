@@ -14,11 +14,15 @@ import { forEachStoreLine, writeStoreLines } from './store-file.js';
 const FORMAT = 'ase-snapshot 1';
 const NAME = 'snapshot.txt';
 
-/** One customer file: name in the customers folder, a blob id, and the cache entry (JSON) of that content. */
+/**
+ * One customer file: name in the customers folder, a blob id, the cache entry (JSON) of that
+ * content, and the findings of the per-customer rules (JSON) for the snapshot's fingerprint.
+ */
 export interface SnapshotRow {
   name: string;
   blob: string;
   json: string;
+  verdict?: string;
 }
 
 /** Where a registry's snapshot is kept and what it is for. */
@@ -44,29 +48,40 @@ function header(place: SnapshotPlace): string {
 export interface Snapshot {
   rows: SnapshotRow[];
   others: Map<string, string>;
+  /** What the rows' verdicts were made for (see verdicts.ts); on a line named `//`. */
+  fingerprint?: string;
 }
 
 const OTHER = '/';
+const FINGERPRINT = '//';
 
 /** The snapshot kept for this folder and code (empty when there is none). */
 export function loadSnapshot(place: SnapshotPlace): Snapshot {
-  const rows: SnapshotRow[] = [];
-  const others = new Map<string, string>();
+  const snapshot: Snapshot = { rows: [], others: new Map() };
   forEachStoreLine(place.dir, NAME, header(place), (text, start, end) => {
     const tab1 = text.indexOf('\t', start);
     const tab2 = tab1 === -1 ? -1 : text.indexOf('\t', tab1 + 1);
     if (tab2 === -1 || tab2 > end) return;
     const name = text.slice(start, tab1);
-    if (name === OTHER) others.set(text.slice(tab1 + 1, tab2), text.slice(tab2 + 1, end));
-    else rows.push({ name, blob: text.slice(tab1 + 1, tab2), json: text.slice(tab2 + 1, end) });
+    if (name === FINGERPRINT) snapshot.fingerprint = text.slice(tab1 + 1, tab2);
+    else if (name === OTHER) snapshot.others.set(text.slice(tab1 + 1, tab2), text.slice(tab2 + 1, end));
+    else {
+      // JSON never holds a raw tab: a third one starts the verdict.
+      const tab3 = text.indexOf('\t', tab2 + 1);
+      const row: SnapshotRow = { name, blob: text.slice(tab1 + 1, tab2), json: text.slice(tab2 + 1, tab3 !== -1 && tab3 < end ? tab3 : end) };
+      if (tab3 !== -1 && tab3 < end) row.verdict = text.slice(tab3 + 1, end);
+      snapshot.rows.push(row);
+    }
   });
-  return { rows, others };
+  return snapshot;
 }
 
 export function saveSnapshot(place: SnapshotPlace, snapshot: Snapshot): void {
   const sorted = snapshot.rows.filter((r) => !/[\t\n\r]/.test(r.name) && !r.json.includes('\n')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const others = [...snapshot.others].filter(([, json]) => !json.includes('\n')).map(([key, json]) => `${OTHER}\t${key}\t${json}`);
-  writeStoreLines(place.dir, NAME, header(place), [...others, ...sorted.map((r) => `${r.name}\t${r.blob}\t${r.json}`)]);
+  const fingerprint = snapshot.fingerprint !== undefined && /^[^\t\n]+$/.test(snapshot.fingerprint) ? [`${FINGERPRINT}\t${snapshot.fingerprint}\t`] : [];
+  const line = (r: SnapshotRow) => `${r.name}\t${r.blob}\t${r.json}${fingerprint.length > 0 && r.verdict !== undefined && !r.verdict.includes('\n') ? `\t${r.verdict}` : ''}`;
+  writeStoreLines(place.dir, NAME, header(place), [...fingerprint, ...others, ...sorted.map(line)]);
 }
 
 /** The index against the rows. */

@@ -10,7 +10,7 @@ import { compareFindings, type Finding } from '../core/findings.js';
 import type { Customer, Registry } from '../core/model.js';
 import type { CustomerContext } from '../core/rules/rule.js';
 import type { LoadedFile } from '../source/load-file.js';
-import { positionFinding, positionFindings, type LoadedRegistry, type RegistryCache } from './build.js';
+import { positionFinding, positionFindings, type LoadedRegistry, type RegistryCache, type SnapshotVerdicts } from './build.js';
 import { hash128 } from './content-hash.js';
 import type { LintCache } from './lint-cache.js';
 
@@ -21,15 +21,37 @@ export function evaluate(loaded: LoadedRegistry, today: string): Finding[] {
   const ctx = ruleContext(loaded.registry, today);
   const cache = loaded.cache;
   const fingerprint = cache ? fingerprintOf(loaded.registry, today) : '';
+  const snapshot = cache?.snapshot?.fingerprint === fingerprint ? cache.snapshot : undefined;
   const found: Finding[] = [...loaded.fileFindings];
+  const verdicts: (Verdict | undefined)[] = [];
+  let missing = 0;
   for (const c of loaded.registry.customers) {
-    const verdict = cache ? cachedVerdict(loaded, cache, c, ctx, fingerprint) : undefined;
+    const kept = snapshot && snapshotVerdict(loaded, snapshot, c);
+    if (kept === null) missing++;
+    const verdict = kept ?? (cache ? cachedVerdict(loaded, cache, c, ctx, fingerprint) : undefined);
+    verdicts.push(verdict);
     if (verdict) for (const f of verdict) found.push(withFile(f, c.file));
     else found.push(...positionFindings(loaded, checkCustomer(c, ctx)));
   }
   found.push(...positionFindings(loaded, checkAcross(ctx)));
   cache?.verdicts.save();
+  // The snapshot takes the verdicts when it has none for this day, config and roster, or lacks many.
+  const customers = loaded.registry.customers;
+  if (cache?.snapshot && (!snapshot || missing >= SNAPSHOT_VERDICTS_MISSING)) {
+    cache.snapshot.keep(fingerprint, new Map(customers.flatMap((c, i) => (verdicts[i] ? [[c.file, JSON.stringify(verdicts[i])]] : []))));
+  }
   return found.sort(compareFindings);
+}
+
+/** From this many customers without a verdict in the snapshot on, it is written again with them. */
+const SNAPSHOT_VERDICTS_MISSING = 64;
+
+/** The verdict the registry's snapshot keeps for `c`; null when it has the file but no (readable) verdict, undefined when not the file. */
+function snapshotVerdict(loaded: LoadedRegistry, snapshot: SnapshotVerdicts, c: Customer): Verdict | null | undefined {
+  const file = loaded.files.get(c.file);
+  const json = file && snapshot.verdictOf(file);
+  if (json === undefined || json === null) return json;
+  return json === '[]' ? NO_FINDINGS : (parseVerdict(json) ?? null);
 }
 
 /** What per-customer verdicts may depend on besides the customer's own file. */

@@ -189,7 +189,9 @@ export function withTexts(loaded: LoadedRegistry, changes: readonly FileChange[]
   const fileOf = (file: string) => changed.get(file) ?? loaded.files.get(file);
   const unreadable = loaded.fileFindings.filter((f) => !loaded.files.has(f.file));
   // Unchanged files keep their content keys (changed ones are new objects): their verdicts are reused.
-  return { ...buildRegistry(reg.files, fileOf(reg.files.config), fileOf(reg.files.people), customers, unreadable), cache: loaded.cache };
+  // Not the snapshot: its rows are the files as read, not as changed.
+  const cache = loaded.cache && { verdicts: loaded.cache.verdicts, keyOf: loaded.cache.keyOf };
+  return { ...buildRegistry(reg.files, fileOf(reg.files.config), fileOf(reg.files.people), customers, unreadable), cache };
 }
 
 function newWarnings(before: readonly Finding[], after: readonly Finding[]): string[] {

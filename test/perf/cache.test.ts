@@ -206,13 +206,16 @@ describe('the lint cache', () => {
     git(root, 'commit', '-q', '-m', 'registry');
     const dir = customers(root);
     const snapshot = join(root, '.git', 'ase-cache', 'snapshot.txt');
-    const same = (what: string) => {
-      const off = lintJson(root, { ASE_CACHE: 'off' });
-      expect(lintJson(root), what).toEqual(off);
-      expect(lintJson(root), `${what}, again`).toEqual(off);
+    const same = (what: string, env: Record<string, string> = {}) => {
+      const off = lintJson(root, { ...env, ASE_CACHE: 'off' });
+      expect(lintJson(root, env), what).toEqual(off);
+      expect(lintJson(root, env), `${what}, again`).toEqual(off);
     };
     same('committed');
     expect(existsSync(snapshot)).toBe(true);
+    // The verdicts it keeps are for one day, config and roster.
+    same('a later day', { ASE_TODAY: '2027-06-30' });
+    same('today again');
     const edit = (name: string, from: string, to: string) => writeFileSync(join(dir, name), readFileSync(join(dir, name), 'utf8').replace(from, to));
     // Commits change the index under the snapshot: a customer renamed to another's name, a file removed.
     const nameOf = (name: string) => /^name: (.*)$/m.exec(readFileSync(join(dir, name), 'utf8'))![1]!;
