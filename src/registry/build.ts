@@ -28,8 +28,8 @@ export interface SnapshotVerdicts {
   fingerprint: string | undefined;
   /** The verdict kept for `file` (JSON); null when the snapshot has the file but no verdict, undefined when it has not the file. */
   verdictOf(file: LoadedFile): string | null | undefined;
-  /** Writes the snapshot again with these verdicts (customer file -> JSON) for `fingerprint`. */
-  keep(fingerprint: string, verdicts: ReadonlyMap<string, string>): void;
+  /** Writes the snapshot again with these verdicts (JSON, in the order of `registry.customers`) for `fingerprint`. */
+  keep(fingerprint: string, verdicts: readonly (string | undefined)[]): void;
 }
 
 export interface CustomerSource {

@@ -372,11 +372,16 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     else customers.push({ slug: raw.slug!, loaded: raw.loaded!, customer: raw.customer });
   }
   const place = s.place;
-  if (place) keepSnapshot(place, raws, s.snapshot);
+  // After a full read, a command that checks the rules writes the snapshot with their verdicts (see `keep`).
+  if (place && (s.snapshot !== undefined || options.today === undefined)) keepSnapshot(place, raws, s.snapshot);
   const snapshot: SnapshotVerdicts | undefined = place && {
     fingerprint: s.snapshot?.fingerprint,
     verdictOf: (file) => (file instanceof ReadFile ? file.snapshotVerdict : undefined),
-    keep: (fingerprint, verdicts) => saveSnapshot(place, { rows: snapshotRows(raws, (raw) => verdicts.get(raw.file)), others: otherEntries(raws), fingerprint }),
+    keep: (fingerprint, verdicts) => {
+      // The verdicts are in the order of the customers, which is that of their files here.
+      const verdictOf = (raw: RawFile, n: number) => (customers[n]?.loaded === raw.loaded ? verdicts[n] : undefined);
+      saveSnapshot(place, { rows: snapshotRows(raws, verdictOf), others: otherEntries(raws), fingerprint });
+    },
   };
   return { ...buildRegistry(loc.files, config, people, customers, findings), cache: { verdicts: caches.verdicts, keyOf: (file) => (file instanceof ReadFile ? file.contentKey : undefined), snapshot } };
 }
@@ -395,13 +400,14 @@ function keepSnapshot(place: SnapshotPlace, raws: readonly RawFile[], read: Star
   if (rows.length > 0) saveSnapshot(place, { rows, others, fingerprint: read?.fingerprint });
 }
 
-/** A row for every customer file that was the blob git has for it, with the verdict `verdictOf` gives. */
-function snapshotRows(raws: readonly RawFile[], verdictOf: (raw: RawFile) => string | undefined): SnapshotRow[] {
+/** A row for every customer file that was the blob git has for it, with the verdict `verdictOf` gives (`n`: its place among the customers). */
+function snapshotRows(raws: readonly RawFile[], verdictOf: (raw: RawFile, n: number) => string | undefined): SnapshotRow[] {
   const rows: SnapshotRow[] = [];
+  let n = -1;
   for (const raw of raws) {
-    if (raw.kind === 'customer' && raw.blob !== undefined && raw.json !== undefined) {
-      rows.push({ name: raw.file.slice(raw.file.lastIndexOf('/') + 1), blob: raw.blob, json: raw.json, verdict: verdictOf(raw) });
-    }
+    if (raw.kind !== 'customer') continue;
+    n++;
+    if (raw.blob !== undefined && raw.json !== undefined) rows.push({ name: raw.file.slice(raw.file.lastIndexOf('/') + 1), blob: raw.blob, json: raw.json, verdict: verdictOf(raw, n) });
   }
   return rows;
 }

@@ -76,12 +76,22 @@ export function loadSnapshot(place: SnapshotPlace): Snapshot {
   return snapshot;
 }
 
+/** Writes `snapshot` (its rows are in name order, as a read gives them). */
 export function saveSnapshot(place: SnapshotPlace, snapshot: Snapshot): void {
-  const sorted = snapshot.rows.filter((r) => !/[\t\n\r]/.test(r.name) && !r.json.includes('\n')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const others = [...snapshot.others].filter(([, json]) => !json.includes('\n')).map(([key, json]) => `${OTHER}\t${key}\t${json}`);
-  const fingerprint = snapshot.fingerprint !== undefined && /^[^\t\n]+$/.test(snapshot.fingerprint) ? [`${FINGERPRINT}\t${snapshot.fingerprint}\t`] : [];
-  const line = (r: SnapshotRow) => `${r.name}\t${r.blob}\t${r.json}${fingerprint.length > 0 && r.verdict !== undefined && !r.verdict.includes('\n') ? `\t${r.verdict}` : ''}`;
-  writeStoreLines(place.dir, NAME, header(place), [...fingerprint, ...others, ...sorted.map(line)]);
+  const { rows, others, fingerprint } = snapshot;
+  const withFingerprint = fingerprint !== undefined && /^[^\t\n]+$/.test(fingerprint);
+  function* lines(): Generator<string> {
+    if (withFingerprint) yield `${FINGERPRINT}\t${fingerprint}\t`;
+    for (const [key, json] of others) if (!json.includes('\n')) yield `${OTHER}\t${key}\t${json}`;
+    let last = '';
+    for (const r of rows) {
+      // Out of order or unwritable rows are left out: a read then takes those files from disk.
+      if (r.name <= last || /[\t\n\r]/.test(r.name) || r.json.includes('\n')) continue;
+      last = r.name;
+      yield `${r.name}\t${r.blob}\t${r.json}${withFingerprint && r.verdict !== undefined && !r.verdict.includes('\n') ? `\t${r.verdict}` : ''}`;
+    }
+  }
+  writeStoreLines(place.dir, NAME, header(place), lines());
 }
 
 /** The index against the rows. */

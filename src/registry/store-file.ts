@@ -3,7 +3,7 @@
  * damaged (cut short) file reads as empty; writing goes through a temporary file and a rename,
  * and failures are ignored: the cache is only a speed-up.
  */
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -26,14 +26,28 @@ export function forEachStoreLine(dir: string, name: string, header: string, line
   }
 }
 
-export function writeStoreLines(dir: string, name: string, header: string, lines: readonly string[]): void {
+export function writeStoreLines(dir: string, name: string, header: string, lines: Iterable<string>): void {
   const target = join(dir, name);
   const temp = `${target}.${process.pid}.tmp`;
+  let fd: number | undefined;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, `${header}\n${lines.length > 0 ? `${lines.join('\n')}\n` : ''}`);
+    fd = openSync(temp, 'w');
+    // Written in pieces: one string of a large store would be megabytes more at the peak.
+    let chunk = `${header}\n`;
+    for (const line of lines) {
+      chunk += `${line}\n`;
+      if (chunk.length >= 64 * 1024) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, chunk);
+    closeSync(fd);
+    fd = undefined;
     renameSync(temp, target);
   } catch {
+    if (fd !== undefined) closeSync(fd);
     try {
       unlinkSync(temp);
     } catch {

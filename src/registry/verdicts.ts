@@ -36,9 +36,8 @@ export function evaluate(loaded: LoadedRegistry, today: string): Finding[] {
   found.push(...positionFindings(loaded, checkAcross(ctx)));
   cache?.verdicts.save();
   // The snapshot takes the verdicts when it has none for this day, config and roster, or lacks many.
-  const customers = loaded.registry.customers;
   if (cache?.snapshot && (!snapshot || missing >= SNAPSHOT_VERDICTS_MISSING)) {
-    cache.snapshot.keep(fingerprint, new Map(customers.flatMap((c, i) => (verdicts[i] ? [[c.file, JSON.stringify(verdicts[i])]] : []))));
+    cache.snapshot.keep(fingerprint, verdicts.map((v) => (v === NO_FINDINGS ? '[]' : v && JSON.stringify(v))));
   }
   return found.sort(compareFindings);
 }
