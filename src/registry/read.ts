@@ -5,6 +5,8 @@
  * customer, its head come from the cache, and the rest of the customer is read from the file
  * only if something asks for it. Other files are parsed (across cores when many changed).
  * Positions for rule findings are found by parsing again, only for the files that have findings.
+ * A large registry in git is read from its snapshot (snapshot.ts) when it has one: then only the
+ * files that differ from the snapshot or from git's index are read at all.
  */
 import { join, sep } from 'node:path';
 import { lstatSync, type Dirent } from 'node:fs';

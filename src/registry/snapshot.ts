@@ -1,10 +1,13 @@
 /**
- * The snapshot of a large registry in git: per customer file, a blob id git's index had for it and
- * what the lint cache keeps for that content (head and file findings), in one file in name order.
- * A read compares it with the index (read directly, no git process) and asks git only which files
- * differ from the index (`git ls-files -m -d -o`): a customer whose index entry matches its row
- * and whose file git does not name is taken from the row; every other file is read. No listing of
- * the folder, no lookup per file. Lives beside the lint cache and is as safe to delete.
+ * The snapshot of a large registry in git: per customer file, a blob id git's index had for it,
+ * what the lint cache keeps for that content (head and file findings) and the findings of the
+ * per-customer rules for one fingerprint (day, config, roster; see verdicts.ts), in one file in
+ * name order, with the cache entries of config and people. A read compares it with the index
+ * (read directly, no git process) and asks git only which files differ from the index
+ * (`git ls-files -m -d -o`): a customer whose index entry matches its row and whose file git does
+ * not name is taken from the row; every other file is read. No listing of the folder, no lookup
+ * per file, one cache file. It is only ever a cache of content keyed by blob id and name: it
+ * lives beside the lint cache, is marked with the same code hash, and is as safe to delete.
  */
 import { spawn } from 'node:child_process';
 import { indexChecksum, indexEntriesUnder } from '../git/index-file.js';
@@ -165,7 +168,7 @@ export function compareWithIndex(place: SnapshotPlace, rows: readonly SnapshotRo
 /**
  * Names of entries in the customers folder that differ from the index (modified, deleted, or not
  * in the index at all, ignored files included), and the index checksum once git answered;
- * undefined when git failed.
+ * undefined when git failed or names the folder as a whole (nothing in it is in the index).
  */
 export function changedSinceIndex(place: SnapshotPlace, hashBytes: number): Promise<{ names: Set<string>; checksum: string | undefined } | undefined> {
   const args = ['--literal-pathspecs', '--no-optional-locks', 'ls-files', '-z', '--modified', '--deleted', '--others', '--directory', '--', place.folder];
@@ -180,6 +183,7 @@ export function changedSinceIndex(place: SnapshotPlace, hashBytes: number): Prom
         const names = new Set<string>();
         const prefix = `${place.folder}/`;
         for (const path of Buffer.concat(out).toString('utf8').split('\0')) {
+          if (path === prefix || path === place.folder) return resolve(undefined);
           if (!path.startsWith(prefix)) continue;
           const rest = path.slice(prefix.length);
           const slash = rest.indexOf('/');

@@ -3,7 +3,8 @@
  * lint cache under the customer file's content key, with its path and a fingerprint of everything
  * else they may read (config, roster, file paths, today); a verdict is used only when all of these
  * match, so an unchanged customer is not checked again, and its details are not even read. Rules
- * across customers always run.
+ * across customers always run. A registry read from its snapshot has the verdicts there (for the
+ * snapshot's fingerprint), and the snapshot takes them when it has none for this fingerprint.
  */
 import { checkAcross, checkCustomer, ruleContext } from '../core/check.js';
 import { compareFindings, type Finding } from '../core/findings.js';

@@ -246,6 +246,10 @@ describe('the lint cache', () => {
     git(root, 'commit', '-q', '-am', 'many edits');
     same('many commits');
     expect(readFileSync(snapshot, 'utf8')).not.toEqual(before);
+    // The whole folder taken out of the index (git then names the folder, not its files), and back.
+    git(root, 'rm', '-r', '-q', '--cached', 'registry/customers');
+    same('folder untracked');
+    git(root, 'add', 'registry/customers');
     // A write through ase, then a lint.
     expect(ase(['assign', 'customer-00020', '--engineer', 'se05', '--backup', 'se06', '--segment', 'post-sales'], { cwd: root }).code).toBe(0);
     same('after ase assign');
