@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync, type Stats } from 'node:fs';
 import { isatty } from 'node:tty';
 
 /** What a command may touch of the process: its streams, environment and working folder. */
@@ -55,14 +55,26 @@ function fdWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) =
   };
 }
 
-/** Whether `fd` is a terminal; a file or pipe is answered by fstat, without loading node:tty (~10 ms). */
+/**
+ * Whether `fd` is a terminal; a file, a pipe or /dev/null (a device, but no terminal: where CI and
+ * scripts send output) is answered by fstat, without loading node:tty (~10 ms).
+ */
 export function isTerminal(fd: number): boolean {
   try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
+    const st = fstatSync(fd);
+    if (!st.isCharacterDevice() || isDevNull(st)) return false;
   } catch {
     return false;
   }
   return isatty(fd);
+}
+
+let devNull: Stats | null | undefined;
+
+function isDevNull(st: Stats): boolean {
+  if (process.platform === 'win32') return false;
+  devNull ??= statSync('/dev/null', { throwIfNoEntry: false }) ?? null;
+  return devNull !== null && st.rdev === devNull.rdev && st.ino === devNull.ino && st.dev === devNull.dev;
 }
 
 export function processIo(): Io {
