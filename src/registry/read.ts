@@ -382,7 +382,8 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     keep: (fingerprint, verdicts) => {
       // The verdicts are in the order of the customers, which is that of their files here.
       const verdictOf = (raw: RawFile, n: number) => (customers[n]?.loaded === raw.loaded ? verdicts[n] : undefined);
-      saveSnapshot(place, { rows: snapshotRows(raws, verdictOf), others: otherEntries(raws), fingerprint });
+      const rows = snapshotRows(raws, verdictOf);
+      if (rows.length > 0) saveSnapshot(place, { rows, others: otherEntries(raws), fingerprint });
     },
   };
   return { ...buildRegistry(loc.files, config, people, customers, findings), cache: { verdicts: caches.verdicts, keyOf: (file) => (file instanceof ReadFile ? file.contentKey : undefined), snapshot } };
