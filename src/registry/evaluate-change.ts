@@ -7,8 +7,7 @@
  */
 import { checkAcross, checkCustomer, ruleContext } from '../core/check.js';
 import { compareFindings, type Finding } from '../core/findings.js';
-import type { LoadedRegistry } from './build.js';
-import { positionFindings } from './build.js';
+import { positionFindings, type LoadedRegistry } from './build.js';
 import { evaluate, fingerprintOf } from './verdicts.js';
 
 export interface ChangeFindings {
