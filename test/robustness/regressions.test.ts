@@ -35,6 +35,15 @@ describe('fuzz findings, fixed', () => {
     expect(quoted.findings.filter((f) => f.rule === 'yaml-syntax')).toEqual([]);
   });
 
+  it('takes a merge-conflict marker only at the start of a line as YAML and git count them (the oracle took U+2028 for one)', () => {
+    const marker = (text: string) => loadFile('c.yaml', 'customer', text).findings.some((f) => f.message.startsWith('merge-conflict marker'));
+    const body = 'name: Acme\nsegment: pre-sales\n';
+    expect(marker(`<<<<<<< HEAD\n${body}`)).toBe(true);
+    expect(marker(`${body}=======\n`)).toBe(true);
+    expect(marker(`\u2028<<<<<<< HEAD\n${body}`)).toBe(false);
+    expect(marker(`name: Acme\r>>>>>>> theirs\n`)).toBe(false);
+  });
+
   it('does not read customer files through a customers/ folder that links out of the registry', () => {
     const root = tempDir();
     const outside = join(root, 'outside');
