@@ -109,8 +109,10 @@ describe('fuzz: the lint pipeline in process', () => {
       fc.property(fc.constantFrom(...SAMPLE_SLUGS), damaged('customer'), (s, damage) => {
         const findings = lintCase({ config: null, people: null, customers: [{ slug: s, base: SAMPLE.customers[s]!, damage }], today: '2026-11-28' });
         const text = applyAll(SAMPLE.customers[s]!, damage);
-        // A marker starts a line: the text or a \n, as YAML and git count lines (not a lone \r, U+2028 or U+2029, as /m would).
-        if (text.includes('\0') || /(?:^|\n)(<{7}|={7}|>{7})/.test(text)) {
+        // A marker as git writes it: at the start of a line (the text or a \n, as YAML and git count
+        // lines; not a lone \r, U+2028 or U+2029, as /m would), then a space or the end of the line
+        // (`=======: x` is a key).
+        if (text.includes('\0') || /(?:^|\n)(<{7}|={7}|>{7})(?=[ \t\r\n]|$)/.test(text)) {
           expect(findings.some((f) => f.file === customerFile(s) && f.rule === 'yaml-syntax')).toBe(true);
         }
       }),

@@ -35,13 +35,14 @@ describe('fuzz findings, fixed', () => {
     expect(quoted.findings.filter((f) => f.rule === 'yaml-syntax')).toEqual([]);
   });
 
-  it('takes a merge-conflict marker only at the start of a line as YAML and git count them (the oracle took U+2028 for one)', () => {
+  it('takes a merge-conflict marker only at the start of a line as YAML and git count them (the fuzz oracle took U+2028 and `=======:` for them)', () => {
     const marker = (text: string) => loadFile('c.yaml', 'customer', text).findings.some((f) => f.message.startsWith('merge-conflict marker'));
     const body = 'name: Acme\nsegment: pre-sales\n';
     expect(marker(`<<<<<<< HEAD\n${body}`)).toBe(true);
     expect(marker(`${body}=======\n`)).toBe(true);
     expect(marker(`\u2028<<<<<<< HEAD\n${body}`)).toBe(false);
     expect(marker(`name: Acme\r>>>>>>> theirs\n`)).toBe(false);
+    expect(marker(`${body}=======: null\n`)).toBe(false); // a key that a fuzz seed re-serialised from a marker line
   });
 
   it('does not read customer files through a customers/ folder that links out of the registry', () => {
