@@ -129,11 +129,11 @@ function walk(buf: Buffer, hashBytes: number, prefix: Buffer, found: (entry: Ind
     }
     if (nameEnd - nameStart <= prefix.length || !startsWith(name, nameStart, prefix)) continue;
     if (version === 4) {
-      // The view must outlive the next entry's name: keep this one's bytes.
-      entry.buf = Buffer.from(v4name);
+      // The name was rebuilt: the entry gets it with the id after it, in one buffer.
+      entry.buf = Buffer.concat([v4name, buf.subarray(oid, oid + hashBytes)]);
       entry.nameStart = prefix.length;
       entry.nameEnd = v4name.length;
-      entry.oid = -1;
+      entry.oid = v4name.length;
     } else {
       entry.buf = buf;
       entry.nameStart = nameStart + prefix.length;
@@ -141,11 +141,6 @@ function walk(buf: Buffer, hashBytes: number, prefix: Buffer, found: (entry: Ind
       entry.oid = oid;
     }
     entry.plain = mode === MODE_REGULAR && (flags & (FLAG_ASSUME_VALID | FLAG_STAGE)) === 0 && (extended & (EXTENDED_SKIP_WORKTREE | EXTENDED_INTENT_TO_ADD)) === 0;
-    if (entry.oid === -1) {
-      // Version 4: the id is copied beside the name.
-      entry.oid = entry.buf.length;
-      entry.buf = Buffer.concat([entry.buf, buf.subarray(oid, oid + hashBytes)]);
-    }
     found(entry);
   }
   // Extensions: a split index keeps most entries in another file.
