@@ -4,10 +4,11 @@
  * that differ from it (git compares stat data, and the contents when the stat data cannot be
  * trusted); files it flags as assume-unchanged or skip-worktree are left out, so ase reads them.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { runGit } from '../git/exec.js';
 
 /** Display path (relative to the work tree) -> blob id, for files git vouches for; undefined when git cannot say. */
 export function cleanBlobs(gitRoot: string, dir: string): Map<string, string> | undefined {
@@ -21,19 +22,10 @@ export function cleanBlobs(gitRoot: string, dir: string): Map<string, string> | 
 }
 
 /** `cleanBlobs`, with git running while the caller goes on. */
-export function cleanBlobsAsync(gitRoot: string, dir: string): Promise<Map<string, string> | undefined> {
-  if (nothingAdded(gitRoot)) return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    try {
-      const child = spawn('git', lsFiles(dir), { cwd: gitRoot, stdio: ['ignore', 'pipe', 'ignore'] });
-      const out: Buffer[] = [];
-      child.stdout.on('data', (d: Buffer) => out.push(d));
-      child.on('error', () => resolve(undefined));
-      child.on('close', (code) => resolve(code === 0 ? parse(Buffer.concat(out).toString('utf8')) : undefined));
-    } catch {
-      resolve(undefined);
-    }
-  });
+export async function cleanBlobsAsync(gitRoot: string, dir: string): Promise<Map<string, string> | undefined> {
+  if (nothingAdded(gitRoot)) return undefined;
+  const r = await runGit(gitRoot, lsFiles(dir));
+  return r.code === 0 ? parse(r.stdout) : undefined;
 }
 
 /** A repository whose index does not exist yet knows no file. */

@@ -4,6 +4,7 @@
  */
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { compareText } from '../core/compare.js';
 import type { Finding } from '../core/findings.js';
 
 /** A file to read: where it is, and its path as shown to people. */
@@ -45,7 +46,7 @@ export function customerEntries(dir: string): Dirent[] {
   } catch {
     return [];
   }
-  return entries.filter((d) => isCustomerFileName(d.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.filter((d) => isCustomerFileName(d.name)).sort((a, b) => compareText(a.name, b.name));
 }
 
 /** `customers/` must be a real folder: a link would read files from anywhere as registry files. */

@@ -10,6 +10,7 @@
  */
 import { join, sep } from 'node:path';
 import { lstatSync, type Dirent } from 'node:fs';
+import { compareText } from '../core/compare.js';
 import type { Finding } from '../core/findings.js';
 import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
 import { customerContext } from '../core/check.js';
@@ -52,6 +53,8 @@ export interface ReadOptions {
 
 /** The caches of one registry; `verdicts` is used by `evaluate` (see verdicts.ts). */
 export interface Caches {
+  /** Where they live; undefined when the cache is off. */
+  dir: string | undefined;
   index: StatIndex;
   entries: LintCache;
   positions: LintCache;
@@ -60,9 +63,9 @@ export interface Caches {
 
 function openCaches(location: RegistryLocation, env: NodeJS.ProcessEnv): Caches {
   const code = sourceHash();
-  if (code === undefined || env.ASE_CACHE === 'off' || env.ASE_CACHE === '0') return { index: NO_INDEX, entries: NO_CACHE, positions: NO_CACHE, verdicts: NO_CACHE };
+  if (code === undefined || env.ASE_CACHE === 'off' || env.ASE_CACHE === '0') return { dir: undefined, index: NO_INDEX, entries: NO_CACHE, positions: NO_CACHE, verdicts: NO_CACHE };
   const dir = cacheDir(location, env);
-  return { index: openStatIndex(dir), entries: openLintCache(dir, code), positions: openPositionCache(dir, code), verdicts: openVerdictCache(dir, code) };
+  return { dir, index: openStatIndex(dir), entries: openLintCache(dir, code), positions: openPositionCache(dir, code), verdicts: openVerdictCache(dir, code) };
 }
 
 /** An entry read back from the cache; undefined when it is damaged (then the file is parsed again). */
@@ -111,7 +114,7 @@ function sortCustomers(raws: RawFile[]): void {
   let ordered = true;
   for (let i = first + 1; i < raws.length && ordered; i++) ordered = raws[i - 1]!.file < raws[i]!.file;
   if (ordered) return;
-  const customers = raws.slice(first).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const customers = raws.slice(first).sort((a, b) => compareText(a.file, b.file));
   for (let i = 0; i < customers.length; i++) raws[first + i] = customers[i]!;
 }
 
@@ -124,9 +127,14 @@ function threadsFrom(env: NodeJS.ProcessEnv): number | undefined {
 /** The cached entry of `raw` when it is there and of the right shape for its kind. */
 function cachedEntry(raw: RawFile, cache: LintCache): { entry: Entry; json: string } | undefined {
   const json = cache.get(raw.key!);
-  const entry = json === undefined ? undefined : fromCache(json);
-  if (!entry || (raw.kind === 'customer' ? !isHeadRow(entry.head) : entry.head !== undefined)) return undefined;
-  return { entry, json: json! };
+  return json === undefined ? undefined : entryOf(raw.kind, json);
+}
+
+/** A stored entry read back, when it is of the right shape for a file of `kind`. */
+function entryOf(kind: FileKind, json: string): { entry: Entry; json: string } | undefined {
+  const entry = fromCache(json);
+  if (!entry || (kind === 'customer' ? !isHeadRow(entry.head) : entry.head !== undefined)) return undefined;
+  return { entry, json };
 }
 
 /** What the per-customer rules need while files are parsed (see ReadOptions.today). */
@@ -166,11 +174,10 @@ const SNAPSHOT_MAX_CHANGED = 500;
 const SNAPSHOT_REWRITE_AT = 64;
 
 /** Where the snapshot of `loc` lives: with the lint cache in a plain `.git` folder. */
-function snapshotPlace(loc: RegistryLocation, caches: Caches, env: NodeJS.ProcessEnv): SnapshotPlace | undefined {
+function snapshotPlace(loc: RegistryLocation, { dir }: Caches): SnapshotPlace | undefined {
   const code = sourceHash();
-  if (loc.gitRoot === undefined || code === undefined || caches.entries === NO_CACHE) return undefined;
+  if (loc.gitRoot === undefined || code === undefined || dir === undefined) return undefined;
   const gitDir = join(loc.gitRoot, '.git');
-  const dir = cacheDir(loc, env);
   return dir === join(gitDir, 'ase-cache') ? { dir, gitDir, gitRoot: loc.gitRoot, folder: loc.files.customersDir, code } : undefined;
 }
 
@@ -178,24 +185,32 @@ function envOf(options: ReadOptions): NodeJS.ProcessEnv {
   return options.env ?? options.io?.env ?? process.env;
 }
 
-function start(loc: RegistryLocation, options: ReadOptions): Start {
+/** The caches of `loc`, and where its snapshot lives, opened once for whichever start is taken. */
+interface Opened {
+  env: NodeJS.ProcessEnv;
+  caches: Caches;
+  place: SnapshotPlace | undefined;
+}
+
+function open(loc: RegistryLocation, options: ReadOptions): Opened {
   const env = envOf(options);
   const caches = openCaches(loc, env);
+  return { env, caches, place: snapshotPlace(loc, caches) };
+}
+
+function start(loc: RegistryLocation, { env, caches, place }: Opened): Start {
   const folderProblem = customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir);
   const entries = folderProblem ? [] : customerEntries(loc.dir);
   // In a large registry in git, git vouches for tracked, unmodified files at less than a stat each costs here.
   const askGit = entries.length >= GIT_LISTING_MIN && loc.gitRoot !== undefined && caches.entries !== NO_CACHE;
-  return { env, caches, folderProblem, entries, askGit, place: askGit ? snapshotPlace(loc, caches, env) : undefined };
+  return { env, caches, folderProblem, entries, askGit, place: askGit ? place : undefined };
 }
 
 /**
  * A start from the registry's snapshot, when there is one for the index as it is and git says
  * which files differ from it; undefined otherwise (the folder is then listed and read).
  */
-async function snapshotStart(loc: RegistryLocation, options: ReadOptions): Promise<Start | undefined> {
-  const env = envOf(options);
-  const caches = openCaches(loc, env);
-  const place = snapshotPlace(loc, caches, env);
+async function snapshotStart(loc: RegistryLocation, { env, caches, place }: Opened): Promise<Start | undefined> {
   if (!place) return undefined;
   const { rows, others, fingerprint } = loadSnapshot(place);
   if (rows.length === 0) return undefined;
@@ -214,15 +229,16 @@ async function snapshotStart(loc: RegistryLocation, options: ReadOptions): Promi
 
 /** Reads and checks every registry file of `loc`. */
 export function readRegistry(loc: RegistryLocation, options: ReadOptions = {}): LoadedRegistry {
-  const s = start(loc, options);
+  const s = start(loc, open(loc, options));
   return readFrom(loc, options, s, s.askGit ? cleanBlobs(loc.gitRoot!, loc.dir) : undefined);
 }
 
 /** `readRegistry`, with git listing the files on another core while the cache is read here. */
 export async function readRegistryAsync(loc: RegistryLocation, options: ReadOptions = {}): Promise<LoadedRegistry> {
-  const fromSnapshot = await snapshotStart(loc, options);
+  const opened = open(loc, options);
+  const fromSnapshot = await snapshotStart(loc, opened);
   if (fromSnapshot) return readFrom(loc, options, fromSnapshot, undefined);
-  const s = start(loc, options);
+  const s = start(loc, opened);
   if (!s.askGit) return readFrom(loc, options, s, undefined);
   const listing = cleanBlobsAsync(loc.gitRoot!, loc.dir);
   s.caches.entries.preload();
@@ -332,16 +348,13 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
 
   /** A customer file the snapshot knows as the index has it; false when its entry is damaged. */
   const fromSnapshot = (row: SnapshotRow): boolean => {
+    const hit = entryOf('customer', row.json);
+    if (!hit) return false;
     const raw = customerFile(row.name);
-    const entry = fromCache(row.json);
-    if (!entry || !isHeadRow(entry.head)) return false;
     raw.key = blobKey('customer', row.blob);
     raw.blob = row.blob;
-    raw.json = row.json;
     raw.verdict = row.verdict;
-    raw.loaded = new ReadFile(raw, entry, undefined, memo);
-    raw.customer = lazyCustomer(raw.slug!, raw.file, entry.head, raw.loaded);
-    raws.push(raw);
+    found(raw, hit);
     return true;
   };
   /** A file git says differs from the index: read like any other, unless it is gone. */
@@ -410,7 +423,7 @@ function snapshotRows(raws: readonly RawFile[], verdictOf: (raw: RawFile, n: num
   for (const raw of raws) {
     if (raw.kind !== 'customer') continue;
     n++;
-    if (raw.blob !== undefined && raw.json !== undefined) rows.push({ name: raw.file.slice(raw.file.lastIndexOf('/') + 1), blob: raw.blob, json: raw.json, verdict: verdictOf(raw, n) });
+    if (raw.blob !== undefined && raw.json !== undefined) rows.push({ name: `${raw.slug}.yaml`, blob: raw.blob, json: raw.json, verdict: verdictOf(raw, n) });
   }
   return rows;
 }

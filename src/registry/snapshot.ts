@@ -9,7 +9,7 @@
  * per file, one cache file. It is only ever a cache of content keyed by blob id and name: it
  * lives beside the lint cache, is marked with the same code hash, and is as safe to delete.
  */
-import { spawn } from 'node:child_process';
+import { runGit } from '../git/exec.js';
 import { indexChecksum, indexEntriesUnder } from '../git/index-file.js';
 import { isCustomerFileName } from './read-disk.js';
 import { forEachStoreLine, writeStoreLines } from './store-file.js';
@@ -170,29 +170,18 @@ export function compareWithIndex(place: SnapshotPlace, rows: readonly SnapshotRo
  * in the index at all, ignored files included), and the index checksum once git answered;
  * undefined when git failed or names the folder as a whole (nothing in it is in the index).
  */
-export function changedSinceIndex(place: SnapshotPlace, hashBytes: number): Promise<{ names: Set<string>; checksum: string | undefined } | undefined> {
+export async function changedSinceIndex(place: SnapshotPlace, hashBytes: number): Promise<{ names: Set<string>; checksum: string | undefined } | undefined> {
   const args = ['--literal-pathspecs', '--no-optional-locks', 'ls-files', '-z', '--modified', '--deleted', '--others', '--directory', '--', place.folder];
-  return new Promise((resolve) => {
-    try {
-      const child = spawn('git', args, { cwd: place.gitRoot, stdio: ['ignore', 'pipe', 'ignore'] });
-      const out: Buffer[] = [];
-      child.stdout.on('data', (d: Buffer) => out.push(d));
-      child.on('error', () => resolve(undefined));
-      child.on('close', (code) => {
-        if (code !== 0) return resolve(undefined);
-        const names = new Set<string>();
-        const prefix = `${place.folder}/`;
-        for (const path of Buffer.concat(out).toString('utf8').split('\0')) {
-          if (path === prefix || path === place.folder) return resolve(undefined);
-          if (!path.startsWith(prefix)) continue;
-          const rest = path.slice(prefix.length);
-          const slash = rest.indexOf('/');
-          names.add(slash === -1 ? rest : rest.slice(0, slash));
-        }
-        resolve({ names, checksum: indexChecksum(place.gitDir, hashBytes) });
-      });
-    } catch {
-      resolve(undefined);
-    }
-  });
+  const r = await runGit(place.gitRoot, args);
+  if (r.code !== 0) return undefined;
+  const names = new Set<string>();
+  const prefix = `${place.folder}/`;
+  for (const path of r.stdout.split('\0')) {
+    if (path === prefix || path === place.folder) return undefined;
+    if (!path.startsWith(prefix)) continue;
+    const rest = path.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    names.add(slash === -1 ? rest : rest.slice(0, slash));
+  }
+  return { names, checksum: indexChecksum(place.gitDir, hashBytes) };
 }

@@ -38,7 +38,7 @@ export function evaluate(loaded: LoadedRegistry, today: string): Finding[] {
   cache?.verdicts.save();
   // The snapshot takes the verdicts when it has none for this day, config and roster, or lacks many.
   if (cache?.snapshot && (!snapshot || missing >= SNAPSHOT_VERDICTS_MISSING)) {
-    cache.snapshot.keep(fingerprint, verdicts.map((v) => (v === NO_FINDINGS ? '[]' : v && JSON.stringify(v))));
+    cache.snapshot.keep(fingerprint, verdicts.map((v) => v && JSON.stringify(v)));
   }
   return found.sort(compareFindings);
 }
@@ -51,7 +51,7 @@ function snapshotVerdict(loaded: LoadedRegistry, snapshot: SnapshotVerdicts, c: 
   const file = loaded.files.get(c.file);
   const json = file && snapshot.verdictOf(file);
   if (json === undefined || json === null) return json;
-  return json === '[]' ? NO_FINDINGS : (parseVerdict(json) ?? null);
+  return parseVerdict(json) ?? null;
 }
 
 /** What per-customer verdicts may depend on besides the customer's own file. */
@@ -84,7 +84,7 @@ function storedVerdict(stored: string, fingerprint: string, file: string): Verdi
   if (!stored.startsWith(fingerprint) || stored.charCodeAt(fingerprint.length) !== 9 || !stored.startsWith(file, fingerprint.length + 1) || stored.charCodeAt(at) !== 9) {
     return undefined;
   }
-  return stored.length === at + 3 && stored.endsWith('[]') ? NO_FINDINGS : parseVerdict(stored.slice(at + 1));
+  return parseVerdict(stored, at + 1);
 }
 
 /** Checks `c` (read from `file`, whose content key is `key`) and keeps the verdict in `verdicts`. */
@@ -99,9 +99,11 @@ export function keepVerdict(verdicts: LintCache, key: string, fingerprint: strin
 
 const NO_FINDINGS: Verdict = [];
 
-function parseVerdict(json: string): Verdict | undefined {
+/** The findings in `text` from `from` on; no findings (the common case) are told without parsing or a new string. */
+function parseVerdict(text: string, from = 0): Verdict | undefined {
+  if (text.length === from + 2 && text.endsWith('[]')) return NO_FINDINGS;
   try {
-    const v = JSON.parse(json) as unknown;
+    const v = JSON.parse(from === 0 ? text : text.slice(from)) as unknown;
     return Array.isArray(v) ? (v as Verdict) : undefined;
   } catch {
     return undefined;
