@@ -3,16 +3,21 @@
  * gives the same findings for the same customer, config, roster, file paths and day, so when the
  * change leaves all but some customer files alone, the unchanged customers' findings are the same
  * on both sides and cannot be introduced by it: only the changed customers and the rules across
- * customers are checked. Anything else (config, roster, ...) changed: everything is evaluated.
+ * customers are checked, the latter on the customers they can be about (see across-scope.ts).
+ * Anything else (config, roster, ...) changed: everything is evaluated.
  */
+import { acrossScope } from '../core/across-scope.js';
 import { checkAcross, checkCustomer, ruleContext } from '../core/check.js';
-import { compareFindings, type Finding } from '../core/findings.js';
-import { positionFindings, type LoadedRegistry } from './build.js';
+import type { Finding, PendingFinding } from '../core/findings.js';
+import { positionFinding, type LoadedRegistry } from './build.js';
 import { evaluate, fingerprintOf } from './verdicts.js';
 
+/** A finding of a write's check: file findings come placed, rule findings are placed only when told (see `placed`). */
+export type ChangeFinding = Finding | PendingFinding;
+
 export interface ChangeFindings {
-  before: Finding[];
-  after: Finding[];
+  before: ChangeFinding[];
+  after: ChangeFinding[];
 }
 
 /**
@@ -26,20 +31,22 @@ export function evaluateChange(before: LoadedRegistry, after: LoadedRegistry, ch
   const afterAcross = across(after, today);
   // Findings before matter only as far as after has findings like them: none across customers after, none needed before.
   const beforeAcross = afterAcross.length > 0 ? across(before, today) : [];
-  return { before: sorted(own(before, changed, today), beforeAcross), after: sorted(own(after, changed, today), afterAcross) };
+  return { before: [...own(before, changed, today), ...beforeAcross], after: [...own(after, changed, today), ...afterAcross] };
 }
 
 /** The findings of the `changed` files: file findings and, for customers, the per-customer rules'. */
-function own(loaded: LoadedRegistry, changed: ReadonlySet<string>, today: string): Finding[] {
+function own(loaded: LoadedRegistry, changed: ReadonlySet<string>, today: string): ChangeFinding[] {
   const ctx = ruleContext(loaded.registry, today);
   const pending = loaded.registry.customers.filter((c) => changed.has(c.file)).flatMap((c) => checkCustomer(c, ctx));
-  return [...loaded.fileFindings.filter((f) => changed.has(f.file)), ...positionFindings(loaded, pending)];
+  return [...loaded.fileFindings.filter((f) => changed.has(f.file)), ...pending];
 }
 
-function across(loaded: LoadedRegistry, today: string): Finding[] {
-  return positionFindings(loaded, checkAcross(ruleContext(loaded.registry, today)));
+/** The findings across customers, from the customers they can be about (the others are never looked into). */
+function across(loaded: LoadedRegistry, today: string): PendingFinding[] {
+  return checkAcross(ruleContext({ ...loaded.registry, customers: acrossScope(loaded.registry.customers) }, today));
 }
 
-function sorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
-  return [...a, ...b].sort(compareFindings);
+/** The findings with their line and column in `loaded`'s files: finding a position may parse a file, so only findings to be told are placed. */
+export function placed(loaded: LoadedRegistry, findings: readonly ChangeFinding[]): Finding[] {
+  return findings.map((f) => ('line' in f ? f : positionFinding(f, loaded.files.get(f.file))));
 }

@@ -88,7 +88,8 @@ export class ReadFile implements LoadedFile {
   ) {
     this.file = raw.file;
     this.kind = raw.kind;
-    this.hasValue = 'data' in entry || entry.head === undefined;
+    // A customer's data is read when asked for, unless the parser just gave it.
+    this.hasValue = 'data' in entry || raw.kind !== 'customer';
     this.value = entry.data;
     this.findings = entry.findings.length === 0 ? NO_FINDINGS : entry.findings.map((f) => ({ ...f, file: raw.file }) as Finding);
     this.body = text;

@@ -21,12 +21,13 @@ import type { LoadedFile } from '../source/load-file.js';
 import type { FileKind } from '../source/schema-findings.js';
 import { buildRegistry, type CustomerSource, type LoadedRegistry, type SnapshotVerdicts } from './build.js';
 import type { RegistryLocation } from './discover.js';
-import { headRow, isHeadRow, lazyCustomer } from './lazy-customer.js';
+import { deferredCustomer, factsText, headRow, isHeadRow, lazyCustomer } from './lazy-customer.js';
 import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
 import { NO_CACHE, blobKey, cacheDir, contentKey, openLintCache, openPositionCache, openVerdictCache, type LintCache } from './lint-cache.js';
 import { customerEntries, customersFolderProblem, decode, isCustomerFileName, readBytes, statFile, type Scratch } from './read-disk.js';
 import { ReadFile, type Entry, type PositionMemo, type RawFile } from './read-file.js';
 import { NO_INDEX, openStatIndex, type StatIndex } from './stat-index.js';
+import { indexChecksum } from '../git/index-file.js';
 import { changedSinceIndex, compareWithIndex, loadSnapshot, saveSnapshot, type IndexComparison, type SnapshotPlace, type SnapshotRow } from './snapshot.js';
 import { fingerprintOf, keepVerdict } from './verdicts.js';
 import { sourceHash, sourceModule, workerScript } from './source-module.js';
@@ -168,6 +169,10 @@ function othersCache(others: Map<string, string>): LintCache {
   return { get: (key) => others.get(key), use: () => undefined, save: () => undefined, preload: () => undefined };
 }
 
+/** How a cache entry without file findings ends (JSON.stringify writes the findings last). */
+const NO_FINDINGS_END = ',"findings":[]}';
+const NO_FINDINGS_ENTRY: Entry = { findings: [] };
+
 /** Beyond this many files to read besides the snapshot's, the full read (and its cache) does better. */
 const SNAPSHOT_MAX_CHANGED = 500;
 /** The snapshot is written again once this many of its rows are out of date. */
@@ -212,19 +217,19 @@ function start(loc: RegistryLocation, { env, caches, place }: Opened): Start {
  */
 async function snapshotStart(loc: RegistryLocation, { env, caches, place }: Opened): Promise<Start | undefined> {
   if (!place) return undefined;
+  // git looks at the work tree while the snapshot and the index are read here.
+  const asked = changedSinceIndex(place);
   const { rows, others, fingerprint } = loadSnapshot(place);
   if (rows.length === 0) return undefined;
-  const hashBytes = rows[0]!.blob.length / 2;
-  const asked = changedSinceIndex(place, hashBytes);
   // The verdicts are in the snapshot: the verdict store is read only if some are not.
   const index = compareWithIndex(place, rows);
-  const answer = await asked;
+  const changed = await asked;
   // The index git compared the files with must be the one read here.
-  if (!index || !answer || answer.checksum !== index.checksum) return undefined;
-  if (answer.names.size + index.other.size > SNAPSHOT_MAX_CHANGED) return undefined;
+  if (!index || !changed || indexChecksum(place.gitDir, rows[0]!.blob.length / 2) !== index.checksum) return undefined;
+  if (changed.size + index.other.size > SNAPSHOT_MAX_CHANGED) return undefined;
   if (customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir)) return undefined;
   // Customer files the snapshot does not give are parsed (a few): the per-file cache is not even opened.
-  return { env, caches: { ...caches, entries: othersCache(others) }, folderProblem: undefined, entries: [], askGit: false, place, snapshot: { ...index, changed: answer.names, others, fingerprint } };
+  return { env, caches: { ...caches, entries: othersCache(others) }, folderProblem: undefined, entries: [], askGit: false, place, snapshot: { ...index, changed, others, fingerprint } };
 }
 
 /** Reads and checks every registry file of `loc`. */
@@ -346,14 +351,28 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
   const customersDir = join(loc.dir, 'customers');
   const customerFile = (name: string): RawFile => ({ abs: customersDir + sep + name, file: `${loc.files.customersDir}/${name}`, kind: 'customer', slug: name.slice(0, -'.yaml'.length) });
 
-  /** A customer file the snapshot knows as the index has it; false when its entry is damaged. */
+  /**
+   * A customer file the snapshot knows as the index has it; false when its entry is damaged. One
+   * without file findings is not even read back: its head is read from the row when asked for.
+   */
   const fromSnapshot = (row: SnapshotRow): boolean => {
-    const hit = entryOf('customer', row.json);
-    if (!hit) return false;
     const raw = customerFile(row.name);
     raw.key = blobKey('customer', row.blob);
     raw.blob = row.blob;
     raw.verdict = row.verdict;
+    if (row.json.startsWith('{"head":[') && row.json.endsWith(NO_FINDINGS_END)) {
+      const file = new ReadFile(raw, NO_FINDINGS_ENTRY, undefined, memo);
+      const customer = deferredCustomer(raw.slug!, raw.file, row.json, row.facts, file);
+      if (customer) {
+        raw.json = row.json;
+        raw.loaded = file;
+        raw.customer = customer;
+        raws.push(raw);
+        return true;
+      }
+    }
+    const hit = entryOf('customer', row.json);
+    if (!hit) return false;
     found(raw, hit);
     return true;
   };
@@ -423,7 +442,8 @@ function snapshotRows(raws: readonly RawFile[], verdictOf: (raw: RawFile, n: num
   for (const raw of raws) {
     if (raw.kind !== 'customer') continue;
     n++;
-    if (raw.blob !== undefined && raw.json !== undefined) rows.push({ name: `${raw.slug}.yaml`, blob: raw.blob, json: raw.json, verdict: verdictOf(raw, n) });
+    if (raw.blob === undefined || raw.json === undefined) continue;
+    rows.push({ name: `${raw.slug}.yaml`, blob: raw.blob, facts: raw.customer ? factsText(raw.customer) : '', json: raw.json, verdict: verdictOf(raw, n) });
   }
   return rows;
 }

@@ -10,20 +10,22 @@
  * lives beside the lint cache, is marked with the same code hash, and is as safe to delete.
  */
 import { runGit } from '../git/exec.js';
-import { indexChecksum, indexEntriesUnder } from '../git/index-file.js';
+import { indexEntriesUnder } from '../git/index-file.js';
 import { isCustomerFileName } from './read-disk.js';
 import { forEachStoreLine, writeStoreLines } from './store-file.js';
 
-const FORMAT = 'ase-snapshot 1';
+const FORMAT = 'ase-snapshot 2';
 const NAME = 'snapshot.txt';
 
 /**
- * One customer file: name in the customers folder, a blob id, the cache entry (JSON) of that
- * content, and the findings of the per-customer rules (JSON) for the snapshot's fingerprint.
+ * One customer file: name in the customers folder, a blob id, the customer's status and name
+ * (see factsText; may be empty), the cache entry (JSON) of that content, and the findings of
+ * the per-customer rules (JSON) for the snapshot's fingerprint.
  */
 export interface SnapshotRow {
   name: string;
   blob: string;
+  facts: string;
   json: string;
   verdict?: string;
 }
@@ -69,10 +71,13 @@ export function loadSnapshot(place: SnapshotPlace): Snapshot {
     if (name === FINGERPRINT) snapshot.fingerprint = text.slice(tab1 + 1, tab2);
     else if (name === OTHER) snapshot.others.set(text.slice(tab1 + 1, tab2), text.slice(tab2 + 1, end));
     else {
-      // JSON never holds a raw tab: a third one starts the verdict.
       const tab3 = text.indexOf('\t', tab2 + 1);
-      const row: SnapshotRow = { name, blob: text.slice(tab1 + 1, tab2), json: text.slice(tab2 + 1, tab3 !== -1 && tab3 < end ? tab3 : end) };
-      if (tab3 !== -1 && tab3 < end) row.verdict = text.slice(tab3 + 1, end);
+      if (tab3 === -1 || tab3 > end) return;
+      // JSON never holds a raw tab: a fourth one starts the verdict.
+      const tab4 = text.indexOf('\t', tab3 + 1);
+      const json = text.slice(tab3 + 1, tab4 !== -1 && tab4 < end ? tab4 : end);
+      const row: SnapshotRow = { name, blob: text.slice(tab1 + 1, tab2), facts: text.slice(tab2 + 1, tab3), json };
+      if (tab4 !== -1 && tab4 < end) row.verdict = text.slice(tab4 + 1, end);
       snapshot.rows.push(row);
     }
   });
@@ -91,7 +96,8 @@ export function saveSnapshot(place: SnapshotPlace, snapshot: Snapshot): void {
       // Out of order or unwritable rows are left out: a read then takes those files from disk.
       if (r.name <= last || /[\t\n\r]/.test(r.name) || r.json.includes('\n')) continue;
       last = r.name;
-      yield `${r.name}\t${r.blob}\t${r.json}${withFingerprint && r.verdict !== undefined && !r.verdict.includes('\n') ? `\t${r.verdict}` : ''}`;
+      const facts = /[\t\n\r]/.test(r.facts) ? '' : r.facts;
+      yield `${r.name}\t${r.blob}\t${facts}\t${r.json}${withFingerprint && r.verdict !== undefined && !r.verdict.includes('\n') ? `\t${r.verdict}` : ''}`;
     }
   }
   writeStoreLines(place.dir, NAME, header(place), lines());
@@ -167,10 +173,10 @@ export function compareWithIndex(place: SnapshotPlace, rows: readonly SnapshotRo
 
 /**
  * Names of entries in the customers folder that differ from the index (modified, deleted, or not
- * in the index at all, ignored files included), and the index checksum once git answered;
- * undefined when git failed or names the folder as a whole (nothing in it is in the index).
+ * in the index at all, ignored files included); undefined when git failed or names the folder as
+ * a whole (nothing in it is in the index).
  */
-export async function changedSinceIndex(place: SnapshotPlace, hashBytes: number): Promise<{ names: Set<string>; checksum: string | undefined } | undefined> {
+export async function changedSinceIndex(place: SnapshotPlace): Promise<Set<string> | undefined> {
   const args = ['--literal-pathspecs', '--no-optional-locks', 'ls-files', '-z', '--modified', '--deleted', '--others', '--directory', '--', place.folder];
   const r = await runGit(place.gitRoot, args);
   if (r.code !== 0) return undefined;
@@ -183,5 +189,5 @@ export async function changedSinceIndex(place: SnapshotPlace, hashBytes: number)
     const slash = rest.indexOf('/');
     names.add(slash === -1 ? rest : rest.slice(0, slash));
   }
-  return { names, checksum: indexChecksum(place.gitDir, hashBytes) };
+  return names;
 }

@@ -3,12 +3,15 @@ import type { Finding } from '../core/findings.js';
 import type { Registry } from '../core/model.js';
 import { activeCustomers } from '../core/queries.js';
 
-function key(f: Finding): string {
+/** What tells findings apart, placed or not (positions move when lines are added above). */
+type Told = Pick<Finding, 'rule' | 'severity' | 'file' | 'message'>;
+
+function key(f: Told): string {
   return `${f.rule}\u0000${f.file}\u0000${f.message}`;
 }
 
 /** Error findings of `after` that `before` did not have. */
-export function introducedErrors(before: readonly Finding[], after: readonly Finding[]): Finding[] {
+export function introducedErrors<F extends Told>(before: readonly F[], after: readonly F[]): F[] {
   const had = new Set(before.filter((f) => f.severity === 'error').map(key));
   return after.filter((f) => f.severity === 'error' && !had.has(key(f)));
 }

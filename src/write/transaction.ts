@@ -7,14 +7,14 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Globals } from '../cli/globals.js';
 import type { Io } from '../cli/io.js';
-import type { Finding } from '../core/findings.js';
+import { compareFindings } from '../core/findings.js';
 import { AseError, EnvironmentError, RefusedError } from '../errors.js';
 import { gitFailure, git, runGit } from '../git/exec.js';
 import { firstParentFromFiles, headFromFiles } from '../git/head-files.js';
 import { gitDir as findGitDir, headCommit } from '../git/repo.js';
 import { buildRegistry, type CustomerSource, type LoadedRegistry } from '../registry/build.js';
 import { discoverRegistry, type RegistryLocation } from '../registry/discover.js';
-import { evaluateChange } from '../registry/evaluate-change.js';
+import { evaluateChange, placed, type ChangeFinding } from '../registry/evaluate-change.js';
 import { pagePath } from '../registry/page-check.js';
 import { readRegistryAsync } from '../registry/read.js';
 import { expectedPage, normaliseNewlines } from '../render/expected.js';
@@ -120,7 +120,7 @@ async function transact(change: Change, globals: Globals, location: RegistryLoca
 
   const rewritten = new Set(changes.filter((c) => c.kind !== 'page').map((c) => c.file));
   const { before: beforeFindings, after: afterFindings } = evaluateChange(loaded, after, rewritten, globals.today);
-  const introduced = introducedErrors(beforeFindings, afterFindings);
+  const introduced = placed(after, introducedErrors(beforeFindings, afterFindings)).sort(compareFindings);
   if (introduced.length > 0) {
     const lines = refusalLines(introduced, loaded.registry, after.registry);
     throw new RefusedError(
@@ -128,7 +128,9 @@ async function transact(change: Change, globals: Globals, location: RegistryLoca
       'nothing was written; fix what the message names and run the command again (`ase lint` shows the registry as it is)',
     );
   }
-  const messages = newWarnings(beforeFindings, afterFindings);
+  const messages = placed(after, newWarnings(beforeFindings, afterFindings))
+    .sort(compareFindings)
+    .map((f) => `warning: ${f.rule}: ${f.message} (${f.file})`);
   const diff = changes.map((c) => unifiedDiff(c.file, c.before, c.after)).join('');
   const changedFiles = changes.map((c) => c.file);
   if (dryRun || root === undefined || gitDir === undefined) return { subject, changedFiles, diff, dryRun: true, messages };
@@ -194,11 +196,12 @@ export function withTexts(loaded: LoadedRegistry, changes: readonly FileChange[]
   return { ...buildRegistry(reg.files, fileOf(reg.files.config), fileOf(reg.files.people), customers, unreadable), cache };
 }
 
-function newWarnings(before: readonly Finding[], after: readonly Finding[]): string[] {
+/** Warnings of `after` that `before` did not have. */
+function newWarnings(before: readonly ChangeFinding[], after: readonly ChangeFinding[]): ChangeFinding[] {
   // Warnings keyed without their message: a count that changes is not a new warning.
-  const key = (f: Finding) => `${f.rule}\u0000${f.file}\u0000${f.subject?.handle ?? ''}`;
+  const key = (f: ChangeFinding) => `${f.rule}\u0000${f.file}\u0000${f.subject?.handle ?? ''}`;
   const had = new Set(before.map(key));
-  return after.filter((f) => f.severity === 'warning' && !had.has(key(f))).map((f) => `warning: ${f.rule}: ${f.message} (${f.file})`);
+  return after.filter((f) => f.severity === 'warning' && !had.has(key(f)));
 }
 
 /**

@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/findings.js';
+import { compareFindings } from '../../src/core/findings.js';
 import { locationOf } from '../../src/registry/discover.js';
-import { evaluateChange } from '../../src/registry/evaluate-change.js';
+import { evaluateChange, placed, type ChangeFinding } from '../../src/registry/evaluate-change.js';
 import { readRegistry } from '../../src/registry/read.js';
 import { evaluate } from '../../src/registry/verdicts.js';
 import { introducedErrors } from '../../src/write/refusal.js';
@@ -18,10 +18,11 @@ import { sampleRepo } from '../helpers/repo.js';
 const TODAY = '2026-11-28';
 
 /** Warnings `after` has that `before` has not, as the write path tells them. */
-function newWarnings(before: readonly Finding[], after: readonly Finding[]): string[] {
-  const key = (f: Finding) => `${f.rule}\u0000${f.file}\u0000${f.subject?.handle ?? ''}`;
+function newWarnings(before: readonly ChangeFinding[], after: readonly ChangeFinding[]): string[] {
+  const key = (f: ChangeFinding) => `${f.rule}\u0000${f.file}\u0000${f.subject?.handle ?? ''}`;
   const had = new Set(before.map(key));
-  return after.filter((f) => f.severity === 'warning' && !had.has(key(f))).map((f) => `${f.rule} ${f.file} ${f.message}`);
+  return after.filter((f) => f.severity === 'warning' && !had.has(key(f))).map((f) => `${f.rule} ${f.file} ${f.message}`)
+    .sort();
 }
 
 /** The sample registry in a fresh repo, and the changes a case makes to it. */
@@ -62,7 +63,8 @@ describe('evaluateChange', () => {
       const after = withTexts(loaded, changes);
       const full = { before: evaluate(loaded, TODAY), after: evaluate(after, TODAY) };
       const part = evaluateChange(loaded, after, new Set(changes.map((c) => c.file)), TODAY);
-      expect(introducedErrors(part.before, part.after)).toEqual(introducedErrors(full.before, full.after));
+      // Placed as the write places what it tells: the same lines and columns a full check gives.
+      expect(placed(after, introducedErrors(part.before, part.after)).sort(compareFindings)).toEqual(introducedErrors(full.before, full.after));
       expect(newWarnings(part.before, part.after)).toEqual(newWarnings(full.before, full.after));
       expect(introducedErrors(full.before, full.after).length + newWarnings(full.before, full.after).length).toBeGreaterThan(0);
     });

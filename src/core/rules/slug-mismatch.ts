@@ -1,14 +1,8 @@
 import { compareText } from '../compare.js';
 import type { PendingFinding } from '../findings.js';
+import { nameKey } from '../name-key.js';
 import { isSlug } from '../slug.js';
 import { defineRule } from './rule.js';
-
-const ASCII = /^[\x20-\x7e]*$/;
-
-function nameKey(name: string): string {
-  // NFKC changes nothing in printable ASCII, and most names are.
-  return (ASCII.test(name) ? name : name.normalize('NFKC')).trim().toLowerCase().replace(/\s+/g, ' ');
-}
 
 /** File names must be valid slugs, and no two customers may share a display name. */
 export const slugMismatch = defineRule({
