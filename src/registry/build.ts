@@ -51,7 +51,7 @@ export function buildRegistry(
   for (const f of [config, people, ...customers.map((c) => c.loaded)]) {
     if (!f) continue;
     all.set(f.file, f);
-    fileFindings.push(...f.findings);
+    for (const finding of f.findings) fileFindings.push(finding);
   }
   const registry: Registry = {
     files,
@@ -63,6 +63,33 @@ export function buildRegistry(
     }),
   };
   return { registry, files: all, fileFindings };
+}
+
+/**
+ * `loaded` with some of its files read again from new texts (`changed`, by display path; none
+ * new): what `buildRegistry` would give for the files with these in their places, made without
+ * going through the unchanged ones again, which keep their loaded file and customer.
+ */
+export function replaceFiles(loaded: LoadedRegistry, changed: ReadonlyMap<string, LoadedFile>): LoadedRegistry {
+  const reg = loaded.registry;
+  const files = new Map(loaded.files);
+  const fileFindings = loaded.fileFindings.filter((f) => !changed.has(f.file));
+  for (const f of changed.values()) {
+    files.set(f.file, f);
+    for (const finding of f.findings) fileFindings.push(finding);
+  }
+  const config = changed.get(reg.files.config);
+  const people = changed.get(reg.files.people);
+  const registry: Registry = {
+    files: reg.files,
+    config: config ? normaliseConfig(config.data) : reg.config,
+    people: people ? normalisePeople(people.data) : reg.people,
+    customers: reg.customers.map((c) => {
+      const f = changed.get(c.file);
+      return f ? normaliseCustomer(c.slug, c.file, f.data) : c;
+    }),
+  };
+  return { registry, files, fileFindings };
 }
 
 /** Gives rule findings their line and column. */

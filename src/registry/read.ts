@@ -386,9 +386,11 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     const { same, other, changed } = s.snapshot;
     // Each name is read once: files git names as changed by the last loop.
     for (const row of same) if (!changed.has(row.name) && !fromSnapshot(row)) changedFile(row.name);
+    // The rows are in name order; files read besides them are put in their places.
+    const inOrder = raws.length;
     for (const [name, blob] of other) if (!changed.has(name)) blob !== undefined ? add(customerFile(name), blob) : changedFile(name);
     for (const name of changed) if (isCustomerFileName(name)) changedFile(name);
-    sortCustomers(raws);
+    if (raws.length > inOrder) sortCustomers(raws);
   } else {
     for (const dirent of entries) add(customerFile(dirent.name), dirent.isFile() ? blobs?.get(`${loc.files.customersDir}/${dirent.name}`) : undefined);
   }

@@ -114,29 +114,14 @@ export interface IndexComparison {
   stale: number;
 }
 
-const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-
-/** Whether `hex` is the id at `buf[at..at+n)`. */
-function sameId(buf: Buffer, at: number, n: number, hex: string): boolean {
-  if (hex.length !== 2 * n) return false;
-  for (let k = 0; k < n; k++) {
-    const b = buf[at + k]!;
-    if (HEX[b >> 4] !== hex.charCodeAt(2 * k) || HEX[b & 15] !== hex.charCodeAt(2 * k + 1)) return false;
-  }
-  return true;
-}
+const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** `buf[start..end)` against `name`: -1, 0 or 1 for ASCII bytes; NaN when the bytes are not ASCII. */
 function compareName(buf: Buffer, start: number, end: number, name: string): number {
-  const n = end - start;
-  for (let k = 0; k < n; k++) {
-    const b = buf[start + k]!;
-    if (b >= 0x80) return NaN;
-    if (k === name.length) return 1;
-    const c = name.charCodeAt(k);
-    if (b !== c) return b < c ? -1 : 1;
-  }
-  return n === name.length ? 0 : -1;
+  // One native slice and comparison beat a byte loop: this runs once per customer, in cold code.
+  const bytes = buf.toString('latin1', start, end);
+  if (NOT_ASCII.test(bytes)) return NaN;
+  return bytes === name ? 0 : bytes < name ? -1 : 1;
 }
 
 /** The index's customer files compared with `rows` (name order); undefined when the index cannot be read here. */
@@ -154,7 +139,7 @@ export function compareWithIndex(place: SnapshotPlace, rows: readonly SnapshotRo
       r++;
       stale++;
     }
-    if (cmp === 0 && e.plain && sameId(e.buf, e.oid, hashBytes, rows[r]!.blob)) {
+    if (cmp === 0 && e.plain && e.buf.toString('hex', e.oid, e.oid + hashBytes) === rows[r]!.blob) {
       same.push(rows[r++]!);
       return;
     }

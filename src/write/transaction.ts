@@ -12,7 +12,7 @@ import { AseError, EnvironmentError, RefusedError } from '../errors.js';
 import { gitFailure, git, runGit } from '../git/exec.js';
 import { firstParentFromFiles, headFromFiles } from '../git/head-files.js';
 import { gitDir as findGitDir, headCommit } from '../git/repo.js';
-import { buildRegistry, type CustomerSource, type LoadedRegistry } from '../registry/build.js';
+import { buildRegistry, replaceFiles, type CustomerSource, type LoadedRegistry } from '../registry/build.js';
 import { discoverRegistry, type RegistryLocation } from '../registry/discover.js';
 import { evaluateChange, placed, type ChangeFinding } from '../registry/evaluate-change.js';
 import { pagePath } from '../registry/page-check.js';
@@ -179,6 +179,11 @@ async function refuseDirty(root: string, changes: readonly FileChange[], early: 
 export function withTexts(loaded: LoadedRegistry, changes: readonly FileChange[]): LoadedRegistry {
   const changed = new Map<string, LoadedFile>();
   for (const c of changes) if (c.kind !== 'page') changed.set(c.file, loadFile(c.file, c.kind, c.after));
+  // Unchanged files keep their content keys (changed ones are new objects): their verdicts are reused.
+  // Not the snapshot: its rows are the files as read, not as changed.
+  const cache = loaded.cache && { verdicts: loaded.cache.verdicts, keyOf: loaded.cache.keyOf };
+  // Every file read is in `loaded.files`; a change to files that were all read replaces them in place.
+  if ([...changed.keys()].every((file) => loaded.files.has(file))) return { ...replaceFiles(loaded, changed), cache };
   const reg = loaded.registry;
   const customers: CustomerSource[] = reg.customers.map((c) => {
     const f = changed.get(c.file);
@@ -190,9 +195,6 @@ export function withTexts(loaded: LoadedRegistry, changes: readonly FileChange[]
   if (created.length > 0) customers.sort((a, b) => compareText(a.loaded.file, b.loaded.file));
   const fileOf = (file: string) => changed.get(file) ?? loaded.files.get(file);
   const unreadable = loaded.fileFindings.filter((f) => !loaded.files.has(f.file));
-  // Unchanged files keep their content keys (changed ones are new objects): their verdicts are reused.
-  // Not the snapshot: its rows are the files as read, not as changed.
-  const cache = loaded.cache && { verdicts: loaded.cache.verdicts, keyOf: loaded.cache.keyOf };
   return { ...buildRegistry(reg.files, fileOf(reg.files.config), fileOf(reg.files.people), customers, unreadable), cache };
 }
 

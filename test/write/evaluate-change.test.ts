@@ -2,7 +2,7 @@
  * A write checks only the changed customers and the rules across customers, yet refuses and warns
  * exactly as a check of the whole registry before and after would.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareFindings } from '../../src/core/findings.js';
@@ -11,6 +11,8 @@ import { evaluateChange, placed, type ChangeFinding } from '../../src/registry/e
 import { readRegistry } from '../../src/registry/read.js';
 import { evaluate } from '../../src/registry/verdicts.js';
 import { introducedErrors } from '../../src/write/refusal.js';
+import type { Customer } from '../../src/core/model.js';
+import type { LoadedRegistry } from '../../src/registry/build.js';
 import type { FileChange } from '../../src/write/registry-edit.js';
 import { withTexts } from '../../src/write/transaction.js';
 import { sampleRepo } from '../helpers/repo.js';
@@ -67,6 +69,34 @@ describe('evaluateChange', () => {
       expect(placed(after, introducedErrors(part.before, part.after)).sort(compareFindings)).toEqual(introducedErrors(full.before, full.after));
       expect(newWarnings(part.before, part.after)).toEqual(newWarnings(full.before, full.after));
       expect(introducedErrors(full.before, full.after).length + newWarnings(full.before, full.after).length).toBeGreaterThan(0);
+    });
+  }
+});
+
+/** What a registry says, field by field, and which files and file findings it has. */
+function contents(loaded: LoadedRegistry) {
+  const fields = (c: Customer) => {
+    const { slug, file, name, named, segment, term, ends_on, status, engineer, backup, communicated, ce, since, ended_on } = c;
+    const { request, approvals, rejection, docs, environment, checkins, history } = c;
+    return { slug, file, name, named, segment, term, ends_on, status, engineer, backup, communicated, ce, since, ended_on, request, approvals, rejection, docs, environment, checkins, history };
+  };
+  const { files, config, people, customers } = loaded.registry;
+  return {
+    registry: { files, config, people, customers: customers.map(fields) },
+    files: [...loaded.files.keys()].sort(),
+    fileFindings: [...loaded.fileFindings].sort(compareFindings),
+  };
+}
+
+describe('withTexts', () => {
+  for (const what of Object.keys(setUp().cases)) {
+    it(`gives the registry a read of the changed files gives: ${what}`, () => {
+      const { dir, cases } = setUp();
+      const changes = cases[what]!;
+      const location = locationOf(join(dir, 'registry'));
+      const after = withTexts(readRegistry(location, { env: { ASE_CACHE: 'off' } }), changes);
+      for (const c of changes) writeFileSync(c.abs, c.after);
+      expect(contents(after)).toEqual(contents(readRegistry(location, { env: { ASE_CACHE: 'off' } })));
     });
   }
 });
