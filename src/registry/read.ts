@@ -28,7 +28,7 @@ import { customerEntries, customersFolderProblem, decode, isCustomerFileName, re
 import { ReadFile, type Entry, type PositionMemo, type RawFile } from './read-file.js';
 import { NO_INDEX, openStatIndex, type StatIndex } from './stat-index.js';
 import { indexChecksum } from '../git/index-file.js';
-import { changedSinceIndex, compareWithIndex, loadSnapshot, saveSnapshot, type IndexComparison, type SnapshotPlace, type SnapshotRow } from './snapshot.js';
+import { changedSinceIndex, compareWithIndex, hasSnapshot, loadSnapshot, saveSnapshot, type IndexComparison, type SnapshotPlace, type SnapshotRow } from './snapshot.js';
 import { fingerprintOf, keepVerdict } from './verdicts.js';
 import { sourceHash, sourceModule, workerScript } from './source-module.js';
 
@@ -216,7 +216,7 @@ function start(loc: RegistryLocation, { env, caches, place }: Opened): Start {
  * which files differ from it; undefined otherwise (the folder is then listed and read).
  */
 async function snapshotStart(loc: RegistryLocation, { env, caches, place }: Opened): Promise<Start | undefined> {
-  if (!place) return undefined;
+  if (!place || !hasSnapshot(place)) return undefined;
   // git looks at the work tree while the snapshot and the index are read here.
   const asked = changedSinceIndex(place);
   const { rows, others, fingerprint } = loadSnapshot(place);

@@ -9,6 +9,8 @@
  * per file, one cache file. It is only ever a cache of content keyed by blob id and name: it
  * lives beside the lint cache, is marked with the same code hash, and is as safe to delete.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { runGit } from '../git/exec.js';
 import { indexEntriesUnder } from '../git/index-file.js';
 import { isCustomerFileName } from './read-disk.js';
@@ -59,6 +61,11 @@ export interface Snapshot {
 
 const OTHER = '/';
 const FINGERPRINT = '//';
+
+/** Whether a snapshot file is there at all (small registries have none: then no git process is started for it). */
+export function hasSnapshot(place: SnapshotPlace): boolean {
+  return existsSync(join(place.dir, NAME));
+}
 
 /** The snapshot kept for this folder and code (empty when there is none). */
 export function loadSnapshot(place: SnapshotPlace): Snapshot {

@@ -206,10 +206,13 @@ describe('the lint cache', () => {
     git(root, 'commit', '-q', '-m', 'registry');
     const dir = customers(root);
     const snapshot = join(root, '.git', 'ase-cache', 'snapshot.txt');
+    // Lint, and the listing of every customer (the head fields, which lint's kept verdicts need not show).
+    const list = (env: Record<string, string>) => outcome(ase(['list', '--all', '--json'], { cwd: root, env }));
     const same = (what: string, env: Record<string, string> = {}) => {
       const off = lintJson(root, { ...env, ASE_CACHE: 'off' });
       expect(lintJson(root, env), what).toEqual(off);
       expect(lintJson(root, env), `${what}, again`).toEqual(off);
+      expect(list(env), `${what}, list`).toEqual(list({ ...env, ASE_CACHE: 'off' }));
     };
     same('committed');
     expect(existsSync(snapshot)).toBe(true);
@@ -238,7 +241,17 @@ describe('the lint cache', () => {
     // Another index version, and a damaged snapshot.
     git(root, 'update-index', '--index-version', '4');
     same('index version 4');
-    writeFileSync(snapshot, readFileSync(snapshot, 'utf8').replace(/\{"head".*$/m, '{"head":[1,2]}').replace(/\t[0-9a-f]{40}\t/, '\tnot-a-blob\t'));
+    // Rows damaged in every column: an entry, a blob id, the status and name kept beside the entry, and an
+    // entry that looks like one without findings (read only when a field beyond status and name is asked for).
+    const rows = readFileSync(snapshot, 'utf8').split('\n');
+    const at = rows.findIndex((r) => r.startsWith('customer-'));
+    const column = (row: number, n: number, to: string) => (rows[at + row] = rows[at + row]!.split('\t').map((c, i) => (i === n ? to : c)).join('\t'));
+    column(0, 3, '{"head":[1,2]}');
+    column(1, 1, 'not-a-blob');
+    column(2, 2, 'bogus');
+    column(3, 3, '{"head":[1,2],"findings":[]}');
+    column(4, 2, 'active');
+    writeFileSync(snapshot, rows.join('\n'));
     same('damaged snapshot');
     // Many changes at once: read in full, and the snapshot is written again.
     const before = readFileSync(snapshot, 'utf8');
