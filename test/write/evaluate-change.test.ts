@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareFindings } from '../../src/core/findings.js';
-import { locationOf } from '../../src/registry/discover.js';
+import { locationOf, type RegistryLocation } from '../../src/registry/discover.js';
 import { evaluateChange, placed, type ChangeFinding } from '../../src/registry/evaluate-change.js';
 import { readRegistry } from '../../src/registry/read.js';
 import { evaluate } from '../../src/registry/verdicts.js';
@@ -55,13 +55,19 @@ function setUp(): { dir: string; cases: Record<string, FileChange[]> } {
   return { dir, cases };
 }
 
+const CASES = Object.keys(setUp().cases);
+
+/** One case in a fresh copy of the sample: its changes, and the registry as read before them. */
+function readCase(what: string): { changes: FileChange[]; location: RegistryLocation; loaded: LoadedRegistry } {
+  const { dir, cases } = setUp();
+  const location = locationOf(join(dir, 'registry'));
+  return { changes: cases[what]!, location, loaded: readRegistry(location, { env: { ASE_CACHE: 'off' } }) };
+}
+
 describe('evaluateChange', () => {
-  for (const what of Object.keys(setUp().cases)) {
+  for (const what of CASES) {
     it(`gives the same refusals and warnings as a full check: ${what}`, () => {
-      const { dir, cases } = setUp();
-      const changes = cases[what]!;
-      const location = locationOf(join(dir, 'registry'));
-      const loaded = readRegistry(location, { env: { ASE_CACHE: 'off' } });
+      const { changes, loaded } = readCase(what);
       const after = withTexts(loaded, changes);
       const full = { before: evaluate(loaded, TODAY), after: evaluate(after, TODAY) };
       const part = evaluateChange(loaded, after, new Set(changes.map((c) => c.file)), TODAY);
@@ -89,12 +95,10 @@ function contents(loaded: LoadedRegistry) {
 }
 
 describe('withTexts', () => {
-  for (const what of Object.keys(setUp().cases)) {
+  for (const what of CASES) {
     it(`gives the registry a read of the changed files gives: ${what}`, () => {
-      const { dir, cases } = setUp();
-      const changes = cases[what]!;
-      const location = locationOf(join(dir, 'registry'));
-      const after = withTexts(readRegistry(location, { env: { ASE_CACHE: 'off' } }), changes);
+      const { changes, location, loaded } = readCase(what);
+      const after = withTexts(loaded, changes);
       for (const c of changes) writeFileSync(c.abs, c.after);
       expect(contents(after)).toEqual(contents(readRegistry(location, { env: { ASE_CACHE: 'off' } })));
     });
