@@ -42,11 +42,16 @@ function conflictMarkers(file: string, text: string): Finding[] {
   return out;
 }
 
+/** `s` cut to `max` characters: the parser quotes the token it stopped at, which can be a whole 100 KB line. */
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
+}
+
 function describeYamlError(code: string, message: string, text: string, offset: number): string {
-  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const first = clip(message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), 160);
   switch (code) {
     case 'DUPLICATE_KEY': {
-      const key = /^\s*([^:#\r\n]+?)\s*:/.exec(text.slice(offset))?.[1];
+      const key = /^\s*([^:#\r\n]{1,60}?)\s*:/.exec(text.slice(offset, offset + 200))?.[1];
       return `duplicate key${key ? ` \`${key}\`` : ''}: a key may appear once in a mapping; keep one of them and delete the other`;
     }
     case 'MISSING_CHAR': {
@@ -75,7 +80,7 @@ function markOffset(text: string, node: Node, mark: string): number {
 
 /** The tag as written (`!!binary`), for the message. */
 function tagSource(text: string, node: Node): string {
-  return /^!\S*/.exec(text.slice(markOffset(text, node, '!')))?.[0] ?? String(node.tag);
+  return clip(/^!\S*/.exec(text.slice(markOffset(text, node, '!')))?.[0] ?? String(node.tag), 60);
 }
 
 /** The opening quote of a quoted scalar that never closes (the parser reports the end of file). */

@@ -44,6 +44,8 @@ export function ase(args: readonly string[], opts: CliOptions = {}): CliResult {
     input: opts.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
+    // Fuzzed registries hold lines of hundreds of KB that `show` rightly prints; past the default 1 MB, node would kill ase (code -1).
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -45,6 +45,23 @@ describe('fuzz findings, fixed', () => {
     expect(marker(`${body}=======: null\n`)).toBe(false); // a key that a fuzz seed re-serialised from a marker line
   });
 
+  it('quotes at most a short piece of the token a syntax error stops at (a 250 KB quoted line made 1 MB of lint JSON)', () => {
+    const huge = `huge: "${'\\\\'.repeat(127_016)}"`;
+    // As the fuzzer left it: an indented `---`, the modeline, the huge line, an anchor and its alias.
+    const [modeline, ...rest] = activeCustomer('Acme').replace(/^name: /m, 'name: &n ').split('\n');
+    const text = ` ---\n${modeline}\n${huge}\n${rest.join('\n')}ce2: *n\n`;
+    const findings = loadFile('c.yaml', 'customer', text).findings;
+    expect(findings.some((f) => f.message.startsWith('Unexpected double-quoted-scalar token'))).toBe(true);
+    for (const f of findings) expect(f.message.length, f.message.slice(0, 80)).toBeLessThan(250);
+    // Duplicate keys and tags name what they are about, briefly too.
+    const key = 'k'.repeat(100_000);
+    for (const t of [`${key}: 1\n${key}: 2\n`, `name: !${'x'.repeat(100_000)} Acme\n`]) {
+      const fs = loadFile('c.yaml', 'customer', t).findings;
+      expect(fs.length).toBeGreaterThan(0);
+      for (const f of fs) expect(f.message.length, f.message.slice(0, 80)).toBeLessThan(250);
+    }
+  });
+
   it('does not read customer files through a customers/ folder that links out of the registry', () => {
     const root = tempDir();
     const outside = join(root, 'outside');
