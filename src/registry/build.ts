@@ -1,4 +1,5 @@
 /** Assembles loaded files into the registry model and resolves rule findings to positions. Pure. */
+import { compareText } from '../core/compare.js';
 import { compareFindings, type Finding, type PendingFinding } from '../core/findings.js';
 import type { Customer, Registry, RegistryFiles } from '../core/model.js';
 import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
@@ -66,28 +67,36 @@ export function buildRegistry(
 }
 
 /**
- * `loaded` with some of its files read again from new texts (`changed`, by display path; none
- * new): what `buildRegistry` would give for the files with these in their places, made without
- * going through the unchanged ones again, which keep their loaded file and customer.
+ * `loaded` with some files read from new texts (`changed`, by display path): what `buildRegistry`
+ * would give for the files with these in their places, made without going through the unchanged
+ * ones again, which keep their loaded file and customer. A customer file not read before is a new
+ * customer (any finding about it as it was, such as an unreadable file, goes with the old file).
  */
 export function replaceFiles(loaded: LoadedRegistry, changed: ReadonlyMap<string, LoadedFile>): LoadedRegistry {
   const reg = loaded.registry;
   const files = new Map(loaded.files);
   const fileFindings = loaded.fileFindings.filter((f) => !changed.has(f.file));
+  const created: Customer[] = [];
   for (const f of changed.values()) {
+    if (f.kind === 'customer' && !loaded.files.has(f.file)) created.push(normaliseCustomer(f.file.slice(f.file.lastIndexOf('/') + 1, -'.yaml'.length), f.file, f.data));
     files.set(f.file, f);
     for (const finding of f.findings) fileFindings.push(finding);
   }
   const config = changed.get(reg.files.config);
   const people = changed.get(reg.files.people);
+  const customers = reg.customers.map((c) => {
+    const f = changed.get(c.file);
+    return f ? normaliseCustomer(c.slug, c.file, f.data) : c;
+  });
+  if (created.length > 0) {
+    customers.push(...created);
+    customers.sort((a, b) => compareText(a.file, b.file));
+  }
   const registry: Registry = {
     files: reg.files,
     config: config ? normaliseConfig(config.data) : reg.config,
     people: people ? normalisePeople(people.data) : reg.people,
-    customers: reg.customers.map((c) => {
-      const f = changed.get(c.file);
-      return f ? normaliseCustomer(c.slug, c.file, f.data) : c;
-    }),
+    customers,
   };
   return { registry, files, fileFindings };
 }

@@ -42,23 +42,17 @@ function factsStatus(text: string, colon: number): Status | undefined | null {
   return null;
 }
 
-/** The head read from a cache entry's JSON; undefined when it is damaged. */
-function headOf(json: string): HeadRow | undefined {
-  try {
-    const head = (JSON.parse(json) as { head?: unknown }).head;
-    return isHeadRow(head) ? head : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** The reader's parser of a stored entry's head; undefined when the entry is damaged. */
+export type HeadOf = (entry: string) => HeadRow | undefined;
 
 /** A customer built from its head; the whole customer is made from the file's data the first time a body field is read. */
 class LazyCustomer implements Customer {
   readonly slug: string;
   readonly file: string;
   #row: HeadRow | undefined;
-  /** The cache entry the head is read from when first needed (a customer from the snapshot). */
+  /** The stored entry the head is read from when first needed (a customer from the snapshot), and how. */
   #entry: string | undefined;
+  #headOf: HeadOf | undefined;
   #status: Status | undefined;
   #named = false;
   #name: string | undefined;
@@ -72,13 +66,14 @@ class LazyCustomer implements Customer {
     this.#source = source;
   }
 
-  /** Takes status and name from `facts` and the rest of the head from `entry` when asked; false when `facts` are not facts. */
-  deferHead(entry: string, facts: string): boolean {
+  /** Takes status and name from the facts and the rest of the head from the entry when asked; false when the facts are not facts. */
+  deferHead(entry: string, facts: string, headOf: HeadOf): boolean {
     const colon = facts.indexOf(':');
     const status = colon < 0 ? null : factsStatus(facts, colon);
     const named = facts[colon + 1];
     if (status === null || (named !== '+' && named !== '-')) return false;
     this.#entry = entry;
+    this.#headOf = headOf;
     this.#status = status;
     this.#named = named === '+';
     this.#name = facts.slice(colon + 2);
@@ -87,7 +82,7 @@ class LazyCustomer implements Customer {
 
   #head(): HeadRow {
     // A damaged entry: the head is the file's, as the entry would have had it.
-    this.#row ??= headOf(this.#entry!) ?? headRow(this.#body());
+    this.#row ??= this.#headOf!(this.#entry!) ?? headRow(this.#body());
     this.#entry = undefined;
     return this.#row;
   }
@@ -174,10 +169,10 @@ export function lazyCustomer(slug: string, file: string, row: HeadRow, source: {
 }
 
 /**
- * A customer from a snapshot row: status and name from `facts` (see factsText), the rest of the
- * head from the cache entry `entry` when first asked; undefined when `facts` cannot be read.
+ * A customer from a snapshot row: status and name from the facts (see factsText), the rest of the
+ * head from the stored entry (read by `headOf`) when first asked; undefined when the facts cannot be read.
  */
-export function deferredCustomer(slug: string, file: string, entry: string, facts: string, source: { readonly data: unknown }): Customer | undefined {
+export function deferredCustomer(slug: string, file: string, entry: string, facts: string, headOf: HeadOf, source: { readonly data: unknown }): Customer | undefined {
   const c = new LazyCustomer(slug, file, undefined, source);
-  return c.deferHead(entry, facts) ? c : undefined;
+  return c.deferHead(entry, facts, headOf) ? c : undefined;
 }

@@ -21,7 +21,7 @@ import type { LoadedFile } from '../source/load-file.js';
 import type { FileKind } from '../source/schema-findings.js';
 import { buildRegistry, type CustomerSource, type LoadedRegistry, type SnapshotVerdicts } from './build.js';
 import type { RegistryLocation } from './discover.js';
-import { deferredCustomer, factsText, headRow, isHeadRow, lazyCustomer } from './lazy-customer.js';
+import { deferredCustomer, factsText, headRow, isHeadRow, lazyCustomer, type HeadRow } from './lazy-customer.js';
 import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
 import { NO_CACHE, blobKey, cacheDir, contentKey, openLintCache, openPositionCache, openVerdictCache, type LintCache } from './lint-cache.js';
 import { customerEntries, customersFolderProblem, decode, isCustomerFileName, readBytes, statFile, type Scratch } from './read-disk.js';
@@ -67,16 +67,6 @@ function openCaches(location: RegistryLocation, env: NodeJS.ProcessEnv): Caches 
   if (code === undefined || env.ASE_CACHE === 'off' || env.ASE_CACHE === '0') return { dir: undefined, index: NO_INDEX, entries: NO_CACHE, positions: NO_CACHE, verdicts: NO_CACHE };
   const dir = cacheDir(location, env);
   return { dir, index: openStatIndex(dir), entries: openLintCache(dir, code), positions: openPositionCache(dir, code), verdicts: openVerdictCache(dir, code) };
-}
-
-/** An entry read back from the cache; undefined when it is damaged (then the file is parsed again). */
-function fromCache(json: string): Entry | undefined {
-  try {
-    const entry = JSON.parse(json) as Entry;
-    return Array.isArray(entry?.findings) ? entry : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The loaded file and customer of a file parsed in this run; returns what the cache keeps. */
@@ -131,11 +121,21 @@ function cachedEntry(raw: RawFile, cache: LintCache): { entry: Entry; json: stri
   return json === undefined ? undefined : entryOf(raw.kind, json);
 }
 
-/** A stored entry read back, when it is of the right shape for a file of `kind`. */
+/** A stored entry read back, when it is of the right shape for a file of `kind`; undefined when damaged (then the file is read again). */
 function entryOf(kind: FileKind, json: string): { entry: Entry; json: string } | undefined {
-  const entry = fromCache(json);
-  if (!entry || (kind === 'customer' ? !isHeadRow(entry.head) : entry.head !== undefined)) return undefined;
+  let entry: Entry;
+  try {
+    entry = JSON.parse(json) as Entry;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(entry?.findings) || (kind === 'customer' ? !isHeadRow(entry.head) : entry.head !== undefined)) return undefined;
   return { entry, json };
+}
+
+/** The head in a customer's stored entry, for customers that read it only when asked (see deferredCustomer). */
+function headOfEntry(json: string): HeadRow | undefined {
+  return entryOf('customer', json)?.entry.head;
 }
 
 /** What the per-customer rules need while files are parsed (see ReadOptions.today). */
@@ -362,7 +362,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     raw.verdict = row.verdict;
     if (row.json.startsWith('{"head":[') && row.json.endsWith(NO_FINDINGS_END)) {
       const file = new ReadFile(raw, NO_FINDINGS_ENTRY, undefined, memo);
-      const customer = deferredCustomer(raw.slug!, raw.file, row.json, row.facts, file);
+      const customer = deferredCustomer(raw.slug!, raw.file, row.json, row.facts, headOfEntry, file);
       if (customer) {
         raw.json = row.json;
         raw.loaded = file;

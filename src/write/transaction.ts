@@ -12,7 +12,7 @@ import { AseError, EnvironmentError, RefusedError } from '../errors.js';
 import { gitFailure, git, runGit } from '../git/exec.js';
 import { firstParentFromFiles, headFromFiles } from '../git/head-files.js';
 import { gitDir as findGitDir, headCommit } from '../git/repo.js';
-import { buildRegistry, replaceFiles, type CustomerSource, type LoadedRegistry } from '../registry/build.js';
+import { replaceFiles, type LoadedRegistry } from '../registry/build.js';
 import { discoverRegistry, type RegistryLocation } from '../registry/discover.js';
 import { evaluateChange, placed, type ChangeFinding } from '../registry/evaluate-change.js';
 import { pagePath } from '../registry/page-check.js';
@@ -27,7 +27,6 @@ import { unifiedDiff } from './line-diff.js';
 import { acquireLock, type Lock } from './lock.js';
 import { introducedErrors, refusalLines } from './refusal.js';
 import { ChangeSet, type FileChange, type RegistryEdit } from './registry-edit.js';
-import { compareText } from '../core/compare.js';
 
 export type { RegistryEdit, YamlDocEdit } from './registry-edit.js';
 
@@ -182,20 +181,7 @@ export function withTexts(loaded: LoadedRegistry, changes: readonly FileChange[]
   // Unchanged files keep their content keys (changed ones are new objects): their verdicts are reused.
   // Not the snapshot: its rows are the files as read, not as changed.
   const cache = loaded.cache && { verdicts: loaded.cache.verdicts, keyOf: loaded.cache.keyOf };
-  // Every file read is in `loaded.files`; a change to files that were all read replaces them in place.
-  if ([...changed.keys()].every((file) => loaded.files.has(file))) return { ...replaceFiles(loaded, changed), cache };
-  const reg = loaded.registry;
-  const customers: CustomerSource[] = reg.customers.map((c) => {
-    const f = changed.get(c.file);
-    return f ? { slug: c.slug, loaded: f } : { slug: c.slug, loaded: loaded.files.get(c.file)!, customer: c };
-  });
-  // Every customer file read is a customer of the registry; one not read is new (or was unreadable).
-  const created = changes.filter((c) => c.kind === 'customer' && !loaded.files.has(c.file));
-  for (const c of created) customers.push({ slug: c.file.slice(c.file.lastIndexOf('/') + 1, -'.yaml'.length), loaded: changed.get(c.file)! });
-  if (created.length > 0) customers.sort((a, b) => compareText(a.loaded.file, b.loaded.file));
-  const fileOf = (file: string) => changed.get(file) ?? loaded.files.get(file);
-  const unreadable = loaded.fileFindings.filter((f) => !loaded.files.has(f.file));
-  return { ...buildRegistry(reg.files, fileOf(reg.files.config), fileOf(reg.files.people), customers, unreadable), cache };
+  return { ...replaceFiles(loaded, changed), cache };
 }
 
 /** Warnings of `after` that `before` did not have. */
