@@ -23,6 +23,7 @@ const loaders: Record<string, Loader> = {
   assign: () => import('../commands/assign.js'),
   transition: () => import('../commands/transition.js'),
   end: () => import('../commands/end.js'),
+  told: () => import('../commands/told.js'),
   checkin: () => import('../commands/checkin.js'),
   docs: () => import('../commands/docs.js'),
   engineers: () => import('../commands/engineers.js'),
@@ -150,9 +151,26 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .addOption(new Option('--reason <code>', 'why').choices(['stagnating', 'exposure', 'workload', 'leave', 'customer-request', 'other']).makeOptionMandatory())
       .option('--note <text>', 'a few words for the history')
       .option('--on <date>', 'date of the hand-over (default: today)')
+      .option('--communicated', 'the customer has already been told of the new engineer/backup (post-sales; else communicated becomes false until `ase told`)')
       .addOption(dryRun())
       .addHelpText('after', examples('ase transition acme --to bob --backup carl --reason stagnating --note "Wants broader exposure"', 'ase transition acme --backup dan --reason leave') + WRITE_HELP)
       .action(act('transition'));
+
+  if (want('told'))
+    program
+      .command('told')
+      .argument('<slug>', 'customer slug')
+      .description('record that a post-sales customer was told who their engineer and backup are')
+      .option('--on <date>', 'the day they were told (default: today)')
+      .option('--note <text>', 'how they were told, for the history (for example "QBR call with their IT lead")')
+      .addOption(dryRun())
+      .addHelpText(
+        'after',
+        examples('ase told globex', 'ase told globex --on 2026-11-20 --note "Announced in the QBR"') +
+          '\nPost-sales customers are told who their engineer and backup are after an assignment and after every\nhand-over (`ase transition` sets communicated: false). Pre-sales assignments stay internal: refused.\n' +
+          WRITE_HELP,
+      )
+      .action(act('told'));
 
   if (want('end'))
     program

@@ -18,6 +18,7 @@ export const RULE_CODES = [
   'checkin-overdue',
   'docs-stale',
   'approvals-missing',
+  'not-communicated',
   'page-out-of-date',
 ] as const;
 

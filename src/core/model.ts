@@ -30,6 +30,7 @@ export interface Config {
   ends_soon_days: number;
   require_approvals: boolean;
   rotation_hint_days: number;
+  communicate_within_days: number;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -41,6 +42,7 @@ export const DEFAULT_CONFIG: Config = {
   ends_soon_days: 14,
   require_approvals: false,
   rotation_hint_days: 365,
+  communicate_within_days: 7,
 };
 
 export interface Person {
@@ -71,9 +73,13 @@ export interface Checkin {
   context?: string;
 }
 
+/** What a history entry records; `told` is the telling of a post-sales customer (engineer and backup announced). */
+export const HISTORY_EVENTS = ['assigned', 'transition', 'ended', 'told'] as const;
+export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
+
 export interface HistoryEntry {
   on: string;
-  event: 'assigned' | 'transition' | 'ended';
+  event: HistoryEvent;
   engineer?: string;
   backup?: string;
   reason?: string;
@@ -100,6 +106,8 @@ export interface Customer {
   engineer?: string;
   backup?: string;
   communicated?: boolean;
+  /** When the customer was told of the current engineer and backup (absent when not known). */
+  communicated_on?: string;
   ce?: string;
   since?: string;
   ended_on?: string;

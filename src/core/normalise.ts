@@ -5,6 +5,7 @@
 import {
   APPROVERS,
   DEFAULT_CONFIG,
+  HISTORY_EVENTS,
   ROLES,
   SEGMENTS,
   STATUSES,
@@ -54,6 +55,7 @@ export function normaliseConfig(data: unknown): Config {
     ends_soon_days: int(o.ends_soon_days, DEFAULT_CONFIG.ends_soon_days),
     require_approvals: typeof o.require_approvals === 'boolean' ? o.require_approvals : DEFAULT_CONFIG.require_approvals,
     rotation_hint_days: int(o.rotation_hint_days, DEFAULT_CONFIG.rotation_hint_days),
+    communicate_within_days: int(o.communicate_within_days, DEFAULT_CONFIG.communicate_within_days),
   };
 }
 
@@ -112,7 +114,7 @@ function history(value: unknown): HistoryEntry[] {
   const out: HistoryEntry[] = [];
   for (const h of value) {
     if (!isObject(h) || typeof h.on !== 'string') continue;
-    const event = oneOf(['assigned', 'transition', 'ended'] as const, h.event);
+    const event = oneOf(HISTORY_EVENTS, h.event);
     if (!event) continue;
     out.push({ on: h.on, event, engineer: str(h.engineer), backup: str(h.backup), reason: str(h.reason), note: str(h.note) });
   }
@@ -142,6 +144,7 @@ export function normaliseCustomer(slug: string, file: string, data: unknown): Cu
     engineer: str(o.engineer),
     backup: str(o.backup),
     communicated: typeof o.communicated === 'boolean' ? o.communicated : undefined,
+    communicated_on: date(o.communicated_on),
     ce: str(o.ce),
     since: date(o.since),
     ended_on: date(o.ended_on),

@@ -40,6 +40,8 @@ export function describeChange(c: DiffChange, arrow = '->'): string {
       return `engineer ${move}${why(c)}`;
     case 'backup':
       return `backup ${move}${why(c)}`;
+    case 'told':
+      return `customer told${c.to !== null ? ` on ${showValue(c.to)}` : ''}${team(c)}${c.note ? ` (${showValue(c.note)})` : ''}`;
     case 'checkin':
       return `check-in on ${showValue(c.to)}${c.handle ? ` with ${c.handle}` : ''}`;
     case 'person':

@@ -8,7 +8,7 @@ import type { Customer, HistoryEntry, Person, Registry } from '../core/model.js'
 import { isObject } from '../core/normalise.js';
 import { activeCustomers, loadByEngineer } from '../core/queries.js';
 
-export type ChangeKind = 'added' | 'removed' | 'ended' | 'status' | 'reassigned' | 'backup' | 'checkin' | 'field' | 'config' | 'person';
+export type ChangeKind = 'added' | 'removed' | 'ended' | 'status' | 'reassigned' | 'backup' | 'checkin' | 'told' | 'field' | 'config' | 'person';
 
 export type Value = string | number | boolean | null;
 
@@ -179,8 +179,18 @@ function diffCustomer(x: Customer, y: Customer): DiffChange[] {
   for (const c of y.checkins) {
     if (!seenCheckins.has(JSON.stringify(c))) out.push({ ...blank('checkin'), ...base, field: 'checkins', to: c.on, handle: c.with || null });
   }
-  const explained = out.some((c) => c.kind !== 'checkin');
+  // The telling of a post-sales customer (`ase told`, `--communicated`): its own change.
+  const toldNow = y.segment === 'post-sales' && y.communicated === true && (x.communicated !== true || x.communicated_on !== y.communicated_on);
+  if (toldNow) {
+    const entry = added.find((h) => h.event === 'told');
+    out.push({ ...blank('told'), ...base, field: 'communicated_on', from: x.communicated_on ?? null, to: y.communicated_on ?? entry?.on ?? null, note: entry?.note ?? null, engineer: y.engineer ?? null, backup: y.backup ?? null });
+  }
+  const explained = out.some((c) => c.kind !== 'checkin' && c.kind !== 'told');
   const skip = new Set(SPECIAL_FIELDS);
+  if (toldNow) {
+    skip.add('communicated');
+    skip.add('communicated_on');
+  }
   if (explained) {
     skip.add('since');
     if (endedNow) skip.add('ended_on');
@@ -193,7 +203,7 @@ function diffCustomer(x: Customer, y: Customer): DiffChange[] {
     const to = fy.get(key) ?? null;
     if (from !== to) out.push({ ...blank('field'), ...base, field: key, from, to });
   }
-  if (!explained && JSON.stringify(x.raw.history ?? null) !== JSON.stringify(y.raw.history ?? null)) {
+  if (!explained && !toldNow && JSON.stringify(x.raw.history ?? null) !== JSON.stringify(y.raw.history ?? null)) {
     out.push({ ...blank('field'), ...base, field: 'history', from: entries(x.history.length), to: entries(y.history.length) });
   }
   return out;

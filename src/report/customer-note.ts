@@ -33,7 +33,9 @@ export function customerNote(c: Customer, people: ReadonlyMap<string, Person>): 
   }
   add('CE', c.ce && who(c.ce, people));
   if (c.segment === 'pre-sales') lines.push('Communicated: no. Internal only — do not tell the customer.');
-  else if (c.status === 'active') add('Communicated', c.communicated ? 'yes, the customer knows their engineer' : 'not yet — do not name the engineer to the customer');
+  else if (c.status === 'active') {
+    add('Communicated', c.communicated ? 'yes, the customer knows their engineer' : `not yet — the customer does not know ${c.engineer ? `@${c.engineer}` : 'their engineer'} yet: do not name the engineer to the customer until told (\`ase told ${c.slug}\`)`);
+  }
   add('Why', rationaleText(c.raw.rationale) ?? c.request?.reason);
   add('Environment', [c.environment?.note, c.environment?.link].filter(Boolean).join(' — ') || undefined);
   const last = [...c.checkins].sort((a, b) => compareText(a.on, b.on)).at(-1);

@@ -12,6 +12,7 @@ const LABEL: Record<ItemKind, string> = {
   expired: 'expired',
   'ending-soon': 'ending soon',
   'checkin-overdue': 'check-in overdue',
+  'not-communicated': 'customer not told',
   'docs-stale': 'design doc stale',
   'salesforce-stale': 'Salesforce not synced',
   'approvals-missing': 'approvals missing',

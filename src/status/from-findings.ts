@@ -6,6 +6,7 @@ import { daysBetween } from '../core/dates.js';
 import type { PendingFinding } from '../core/findings.js';
 import type { Customer, Registry } from '../core/model.js';
 import { lastCheckin } from '../core/queries.js';
+import { daysUntold } from '../core/rules/not-communicated.js';
 import type { ItemKind, StatusItem } from './items.js';
 
 /** The parts of a finding status needs: both positioned findings and pending ones fit. */
@@ -17,6 +18,7 @@ const KIND_OF_RULE: Partial<Record<string, ItemKind>> = {
   'docs-stale': 'docs-stale',
   'approvals-missing': 'approvals-missing',
   'engineer-overloaded': 'overloaded',
+  'not-communicated': 'not-communicated',
 };
 
 /** Rules whose findings status shows another way (cap-exceeded becomes the one cap item). */
@@ -32,6 +34,8 @@ function daysFor(kind: ItemKind, c: Customer | undefined, registry: Registry, to
       const from = lastCheckin(c) ?? c.since;
       return from ? daysBetween(from, today) - registry.config.checkin_every_days : undefined;
     }
+    case 'not-communicated':
+      return daysUntold(c, registry.config.communicate_within_days, today);
     case 'docs-stale':
       return c.docs.design_doc && c.docs.updated_on ? daysBetween(c.docs.updated_on, today) : undefined;
     default:

@@ -10,6 +10,7 @@ export const ITEM_KINDS = [
   'expired',
   'ending-soon',
   'checkin-overdue',
+  'not-communicated',
   'docs-stale',
   'salesforce-stale',
   'approvals-missing',

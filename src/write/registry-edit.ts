@@ -37,7 +37,7 @@ export const MODELINES: Record<FileKind, string> = {
 
 /** Where new top-level fields of a customer file go: the order of the sample files. */
 export const CUSTOMER_KEY_ORDER = [
-  'name', 'segment', 'term', 'ends_on', 'status', 'engineer', 'backup', 'ce', 'communicated', 'since', 'ended_on',
+  'name', 'segment', 'term', 'ends_on', 'status', 'engineer', 'backup', 'ce', 'communicated', 'communicated_on', 'since', 'ended_on',
   'request', 'approvals', 'rejection', 'rationale', 'docs', 'environment', 'checkins', 'history', 'notes',
 ];
 

@@ -9,6 +9,7 @@ import { checkinOverdue } from './checkin-overdue.js';
 import { docsStale } from './docs-stale.js';
 import { duplicateHandle } from './duplicate-handle.js';
 import { engineerOverloaded } from './engineer-overloaded.js';
+import { notCommunicated } from './not-communicated.js';
 import { presalesCommunicated } from './presales-communicated.js';
 import type { Rule } from './rule.js';
 import { slugMismatch } from './slug-mismatch.js';
@@ -28,4 +29,5 @@ export const RULES: readonly Rule[] = [
   checkinOverdue,
   docsStale,
   approvalsMissing,
+  notCommunicated,
 ];
