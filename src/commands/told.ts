@@ -25,7 +25,7 @@ export async function run(args: ToldArgs, globals: Globals, io: Io): Promise<num
     slug,
     subject: `told(${slug}) ${on}`,
     body: [],
-    trailers: { On: on, Note: note },
+    trailers: { Engineer: undefined, Backup: undefined, On: on, Note: note },
     apply(edit) {
       const existing = edit.before.customers.find((x) => x.slug === slug);
       if (existing?.segment === 'pre-sales') {
