@@ -179,10 +179,11 @@ function diffCustomer(x: Customer, y: Customer): DiffChange[] {
   for (const c of y.checkins) {
     if (!seenCheckins.has(JSON.stringify(c))) out.push({ ...blank('checkin'), ...base, field: 'checkins', to: c.on, handle: c.with || null });
   }
-  // The telling of a post-sales customer (`ase told`, `--communicated`): its own change.
-  const toldNow = y.segment === 'post-sales' && y.communicated === true && (x.communicated !== true || x.communicated_on !== y.communicated_on);
+  // A recorded telling of a post-sales customer (`ase told`, `--communicated`: a new date or `told` entry) is its own
+  // change; a bare `communicated` flip stays a field change.
+  const entry = added.find((h) => h.event === 'told');
+  const toldNow = y.segment === 'post-sales' && y.communicated === true && (x.communicated_on !== y.communicated_on || entry !== undefined);
   if (toldNow) {
-    const entry = added.find((h) => h.event === 'told');
     out.push({ ...blank('told'), ...base, field: 'communicated_on', from: x.communicated_on ?? null, to: y.communicated_on ?? entry?.on ?? null, note: entry?.note ?? null, engineer: y.engineer ?? null, backup: y.backup ?? null });
   }
   const explained = out.some((c) => c.kind !== 'checkin' && c.kind !== 'told');

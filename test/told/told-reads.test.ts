@@ -47,6 +47,13 @@ describe('reading the telling', () => {
     expect(after).toContain('ase told acme');
   });
 
+  it('show reads communicated_on from the file on warm reads too (the lint cache keeps only the head)', () => {
+    const dated = activeCustomer('Acme').replace('communicated: true\n', 'communicated: true\ncommunicated_on: 2026-11-03\n');
+    const dir = registryRepo({ customers: { acme: dated } });
+    expect(ase(['lint'], { cwd: dir }).code).toBe(0);
+    for (let run = 0; run < 2; run++) expect(ase(['show', 'acme'], { cwd: dir }).stdout).toContain('knows Alice Able (alice) and Bob Baker (bob) since 2026-11-03');
+  });
+
   it('note says whether the customer knows their engineer', () => {
     const dir = registryRepo({ customers: { acme: untoldAcme(), beta: activeCustomer('Beta') } });
     expect(ase(['note', 'beta'], { cwd: dir }).stdout).toContain('Communicated: yes, the customer knows their engineer\n');

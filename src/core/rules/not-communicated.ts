@@ -15,7 +15,8 @@ export function teamSince(c: Customer): string | undefined {
 export function daysUntold(c: Customer, within: number, today: string): number | undefined {
   if (c.status !== 'active' || c.segment !== 'post-sales' || c.communicated === true) return undefined;
   const from = teamSince(c);
-  if (from === undefined) return undefined;
+  // A `communicated` that is not true or false is the schema's finding, not this rule's.
+  if (from === undefined || (c.raw.communicated !== undefined && typeof c.raw.communicated !== 'boolean')) return undefined;
   const overdue = daysBetween(from, today) - within;
   return overdue > 0 ? overdue : undefined;
 }
