@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ase } from './helpers/cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ase, PROJECT_ROOT } from './helpers/cli.js';
 
 describe('the sample registry', () => {
   it('lints without errors; its warnings are the four the README names', () => {
@@ -13,6 +15,14 @@ describe('the sample registry', () => {
       'engineer-overloaded registry/people.yaml',
       'not-communicated registry/customers/oscorp.yaml',
     ]);
+  });
+
+  it('the README table of intentional warnings names the same rules and files', () => {
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### The sample registry'), readme.indexOf('## Rules'));
+    const rows = [...section.matchAll(/^\| `([a-z-]+)` \| `([^`]+)` \|/gm)].map((m) => `${m[1]} registry/${m[2]}`);
+    const out = JSON.parse(ase(['lint', '--format', 'json']).stdout);
+    expect(rows.sort()).toEqual(out.findings.map((f: { rule: string; file: string }) => `${f.rule} ${f.file}`).sort());
   });
 
   it('lists requested and active customers with cap usage', () => {
