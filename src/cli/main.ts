@@ -317,8 +317,10 @@ function invokedCommand(argv: readonly string[]): string | undefined {
 }
 
 function hintFor(err: CommanderError, argv: readonly string[]): string {
-  const sub = argv.find((a) => !a.startsWith('-') && a in loaders);
-  return sub ? `see \`ase ${sub} --help\`` : 'see `ase --help`';
+  const at = argv.findIndex((a) => !a.startsWith('-') && a in loaders);
+  if (at < 0) return 'see `ase --help`';
+  const sub = argv[at + 1] !== undefined && SUBCOMMANDS.has(`${argv[at]}-${argv[at + 1]}`) ? `${argv[at]} ${argv[at + 1]}` : argv[at];
+  return `see \`ase ${sub} --help\``;
 }
 
 /** Runs ase with `argv` (without node and script); returns the exit code. */
