@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ase } from '../helpers/cli.js';
-import { activeCustomer, commitCount, git, read, registryRepo, sampleRepo } from '../helpers/repo.js';
+import { activeCustomer, commitCount, git, GIT_ENV, read, registryRepo, sampleRepo, tempDir } from '../helpers/repo.js';
 
 /** Files the last commit touched. */
 function lastCommitFiles(dir: string): string[] {
@@ -138,6 +138,26 @@ describe('ase people set', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('"zed" is not in registry/people.yaml');
     expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+});
+
+describe('ase people on a new or shown roster', () => {
+  it('adds the first person to the empty roster of `ase init`', () => {
+    const dir = tempDir();
+    expect(ase(['init'], { cwd: dir, env: GIT_ENV }).code).toBe(0);
+    const r = ase(['people', 'add', 'alice', '--name', 'Alice Able', '--role', 'support-engineer', '--role', 'cs-leadership'], { cwd: dir, env: GIT_ENV });
+    expect(r.stderr).toBe('');
+    expect(read(join(dir, 'registry', 'people.yaml'))).toMatch(/\npeople:\n {2}- handle: alice\n {4}name: Alice Able\n {4}roles: \[support-engineer, cs-leadership\]\n$/);
+    expect(ase(['lint'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('a new name of an assigned engineer re-renders the page in the same commit', () => {
+    const dir = acmeRepo();
+    const r = ase(['people', 'set', 'alice', '--name', 'Alice Archer'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(lastCommitFiles(dir)).toEqual(['registry/customer-exceptions.md', 'registry/people.yaml']);
+    expect(read(join(dir, 'registry', 'customer-exceptions.md'))).toContain('Alice Archer');
+    expectGreen(dir);
   });
 });
 
