@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AseError, EXIT } from '../errors.js';
 import { resolveGlobals, type RawGlobals } from './globals.js';
+import { declarePeople } from './people-commands.js';
 import { processIo, type Io } from './io.js';
 
 declare const ASE_VERSION: string;
@@ -36,7 +37,15 @@ const loaders: Record<string, Loader> = {
   diff: () => import('../commands/diff.js'),
   sync: () => import('../commands/sync.js'),
   note: () => import('../commands/note.js'),
+  people: () => import('../commands/people.js'),
+  'people-add': () => import('../commands/people-add.js'),
+  'people-set': () => import('../commands/people-set.js'),
+  'people-deactivate': () => import('../commands/people-deactivate.js'),
+  'people-activate': () => import('../commands/people-activate.js'),
 };
+
+/** Loaders of subcommands (`ase engineers set`, `ase people add`): declared under their parent command. */
+const SUBCOMMANDS = new Set(['engineers-set', 'people-add', 'people-set', 'people-deactivate', 'people-activate']);
 
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -230,6 +239,8 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .action(act('engineers-set'));
   }
 
+  if (want('people')) declarePeople(program, act, { dryRun, examples, writeHelp: WRITE_HELP });
+
   if (want('status'))
     program
       .command('status')
@@ -318,14 +329,16 @@ function invokedCommand(argv: readonly string[]): string | undefined {
     const a = argv[i]!;
     if (a === '--') return undefined;
     if (VALUE_OPTIONS.has(a)) i++;
-    else if (!a.startsWith('-')) return a in loaders && a !== 'engineers-set' ? a : undefined;
+    else if (!a.startsWith('-')) return a in loaders && !SUBCOMMANDS.has(a) ? a : undefined;
   }
   return undefined;
 }
 
 function hintFor(err: CommanderError, argv: readonly string[]): string {
-  const sub = argv.find((a) => !a.startsWith('-') && a in loaders);
-  return sub ? `see \`ase ${sub} --help\`` : 'see `ase --help`';
+  const at = argv.findIndex((a) => !a.startsWith('-') && a in loaders);
+  if (at < 0) return 'see `ase --help`';
+  const sub = argv[at + 1] !== undefined && SUBCOMMANDS.has(`${argv[at]}-${argv[at + 1]}`) ? `${argv[at]} ${argv[at + 1]}` : argv[at];
+  return `see \`ase ${sub} --help\``;
 }
 
 /** Runs ase with `argv` (without node and script); returns the exit code. */

@@ -51,6 +51,8 @@ export interface Person {
   roles: Role[];
   email?: string;
   timezone?: string;
+  working_hours?: string;
+  working_days?: string[];
   active: boolean;
   overloaded: boolean;
 }

@@ -72,6 +72,8 @@ export function normalisePeople(data: unknown): Person[] {
       roles,
       email: str(item.email),
       timezone: str(item.timezone),
+      working_hours: str(item.working_hours),
+      working_days: Array.isArray(item.working_days) ? item.working_days.filter((d): d is string => typeof d === 'string') : undefined,
       active: item.active !== false,
       overloaded: item.overloaded === true,
     });

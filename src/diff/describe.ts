@@ -47,6 +47,7 @@ export function describeChange(c: DiffChange, arrow = '->'): string {
     case 'person':
       if (c.field === 'added') return `added (${showValue(c.to)})`;
       if (c.field === 'removed') return `removed (was ${showValue(c.from)})`;
+      if (c.field === 'active') return c.to === false ? 'deactivated' : 'activated again';
       return `${c.field} ${move}`;
     default:
       return `${c.field} ${move}${why(c)}`;

@@ -127,6 +127,11 @@ function diffPeople(a: readonly Person[], b: readonly Person[]): DiffChange[] {
     else {
       if (x.name !== y.name) person('name', x.name, y.name);
       if (x.roles.join(',') !== y.roles.join(',')) person('roles', x.roles.join(', '), y.roles.join(', '));
+      if ((x.email ?? null) !== (y.email ?? null)) person('email', x.email ?? null, y.email ?? null);
+      if ((x.timezone ?? null) !== (y.timezone ?? null)) person('timezone', x.timezone ?? null, y.timezone ?? null);
+      if ((x.working_hours ?? null) !== (y.working_hours ?? null)) person('working_hours', x.working_hours ?? null, y.working_hours ?? null);
+      const days = (p: Person) => p.working_days?.join(', ') ?? null;
+      if (days(x) !== days(y)) person('working_days', days(x), days(y));
       if (x.active !== y.active) person('active', x.active, y.active);
       if (x.overloaded !== y.overloaded) person('overloaded', x.overloaded, y.overloaded);
     }

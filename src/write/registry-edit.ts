@@ -10,7 +10,7 @@ import type { LoadedRegistry } from '../registry/build.js';
 import { PARSE_OPTIONS } from '../source/parse-yaml.js';
 import type { FileKind } from '../source/schema-findings.js';
 import { keepFormatting } from './keep-formatting.js';
-import { editDocument, type YamlDocEdit } from './yaml-edit.js';
+import { editDocument, type KeyOrder, type YamlDocEdit } from './yaml-edit.js';
 import { compareText } from '../core/compare.js';
 
 export type { YamlDocEdit } from './yaml-edit.js';
@@ -40,6 +40,16 @@ export const CUSTOMER_KEY_ORDER = [
   'name', 'segment', 'term', 'ends_on', 'status', 'engineer', 'backup', 'ce', 'communicated', 'communicated_on', 'since', 'ended_on',
   'request', 'approvals', 'rejection', 'rationale', 'docs', 'environment', 'checkins', 'history', 'notes',
 ];
+
+/** Where new fields of a person in people.yaml go: the order of the sample roster. */
+export const PERSON_KEY_ORDER = ['handle', 'name', 'roles', 'email', 'timezone', 'working_hours', 'working_days', 'active', 'overloaded'];
+
+/** New keys of a customer file rank at the top level; a person's inside their people: entry. */
+function keyOrder(kind: FileKind): KeyOrder {
+  if (kind === 'customer') return CUSTOMER_KEY_ORDER;
+  if (kind === 'people') return (mapPath) => (mapPath.length === 2 && mapPath[0] === 'people' ? PERSON_KEY_ORDER : []);
+  return [];
+}
 
 const RENDER = { lineWidth: 0, flowCollectionPadding: false } as const;
 
@@ -136,7 +146,7 @@ export class ChangeSet implements RegistryEdit {
       this.tracked.set(file, t);
     }
     const tracked = t;
-    return editDocument(tracked.doc, file, () => (tracked.changed = true), kind === 'customer' ? CUSTOMER_KEY_ORDER : []);
+    return editDocument(tracked.doc, file, () => (tracked.changed = true), keyOrder(kind));
   }
 
   private render(t: Tracked): string {

@@ -1,0 +1,34 @@
+/**
+ * Where a person is still needed: the places on active customers that must be handed to someone
+ * else before they can be marked inactive, each with the command that frees it. Pure.
+ */
+import type { Registry } from './model.js';
+import { activeCustomers } from './queries.js';
+
+export interface PersonPlace {
+  slug: string;
+  /** engineer, backup, CE, or cover (time off) */
+  as: 'engineer' | 'backup' | 'CE' | 'cover';
+  /** What frees the place: a command, or the edit to make. */
+  fix: string;
+}
+
+/** Every place `handle` holds on an active customer, by customer. */
+export function placesOf(registry: Registry, handle: string, today: string): PersonPlace[] {
+  const out: PersonPlace[] = [];
+  for (const c of activeCustomers(registry)) {
+    if (c.engineer === handle) out.push({ slug: c.slug, as: 'engineer', fix: `ase transition ${c.slug} --to <handle> --reason leave` });
+    if (c.backup === handle) out.push({ slug: c.slug, as: 'backup', fix: `ase transition ${c.slug} --backup <handle> --reason leave` });
+    if (c.ce === handle) out.push({ slug: c.slug, as: 'CE', fix: `set \`ce:\` in ${c.file} to another customer engineer and commit it` });
+  }
+  return [...out, ...coverPlaces(registry, handle, today)];
+}
+
+/**
+ * MERGE POINT (time off, SPEC section 6): the covers `handle` is named for in time-off entries of
+ * active customers that end today or later, each freed with `ase away <absent> --from <date>
+ * --cover <slug>=<other>`. Empty until the time-off model is in the registry.
+ */
+export function coverPlaces(_registry: Registry, _handle: string, _today: string): PersonPlace[] {
+  return [];
+}
