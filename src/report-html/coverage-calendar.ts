@@ -41,7 +41,7 @@ function cell(day: CoverageDay, x: number, y: number, first: boolean, isToday: b
   if (day.away.length > 0) lines.push(`${day.away.length} away`);
   if (day.gaps.length > 0) lines.push(plural(day.gaps.length, 'gap'));
   if (day.thin) lines.push('THIN');
-  parts.push(...lines.map((l, i) => `<text x="${x + 6}" y="${y + 24 + i * 13}"${i === 0 ? '' : ' class="muted"'}>${esc(l)}</text>`));
+  parts.push(...lines.map((l, i) => `<text x="${x + 6}" y="${y + 20 + i * 12}"${i === 0 ? '' : ' class="muted"'}>${esc(l)}</text>`));
   const said = describe(day);
   return `<g>${said.length > 0 ? `<title>${esc(`${day.date}: ${said.join('; ')}`)}</title>` : ''}${parts.join('')}</g>`;
 }

@@ -70,7 +70,7 @@ export function timelineSection(registry: Registry, today: string): string {
       const { cls, striped } = colour(slots.get(p.engineer) ?? 0);
       parts.push(`<g><title>${esc(`${r.c.name}: ${periodWords(p)} from ${p.from} to ${p.to}${p.start.reason ? `, ${p.start.reason}` : ''}`)}</title><rect class="bar ${cls}" x="${num(x0)}" y="${y + 3}" width="${num(w)}" height="16"/>` +
         (striped ? `<rect x="${num(x0)}" y="${y + 3}" width="${num(w)}" height="16" fill="url(#p-stripes)"/>` : '') +
-        (w >= p.engineer.length * 6.6 + 8 ? `<text class="on-bar" x="${num(x0 + 4)}" y="${y + 15}">${esc(p.engineer)}</text>` : '') +
+        (w >= p.engineer.length * 6.6 + 8 ? `<text class="on-bar" x="${num(x0 + (p.start.event === 'transition' && p.from >= from ? 9 : 4))}" y="${y + 15}">${esc(p.engineer)}</text>` : '') +
         `</g>`);
     }
     for (const m of r.marks) {

@@ -9,21 +9,7 @@ import { pendingSection } from '../../src/report-html/pending.js';
 import { capSection, capUsage } from '../../src/report-html/cap-gauge.js';
 import { workloadSection } from '../../src/report-html/workload.js';
 import type { CoverageDay } from '../../src/report-html/types.js';
-import { sampleRegistry, sampleReport, SAMPLE_TODAY } from './sample.js';
-
-/** Every place the page would load something from: src, srcset, <link href>, url(), @import. */
-export function resourceReferences(html: string): string[] {
-  const refs: string[] = [];
-  for (const m of html.matchAll(/<(\w+)\b([^>]*)>/g)) {
-    const [, tag, attrs] = m;
-    for (const a of attrs!.matchAll(/\s(src|srcset|href|xlink:href|data|poster|action)="([^"]*)"/g)) {
-      if (a[1] === 'href' && tag!.toLowerCase() === 'a') continue;
-      refs.push(`<${tag} ${a[1]}="${a[2]}">`);
-    }
-  }
-  for (const m of html.matchAll(/url\(([^)]*)\)|@import\s+[^;]+/g)) refs.push(m[0]);
-  return refs;
-}
+import { resourceReferences, sampleRegistry, sampleReport, SAMPLE_TODAY } from './sample.js';
 
 describe('the report page', () => {
   const html = sampleReport();

@@ -30,3 +30,18 @@ export function sampleReport(today = SAMPLE_TODAY, coverage?: CoverageDay[]): st
   const registry = sampleRegistry();
   return renderReport({ registry, today, findings: checkRegistry(registry, today), coverage: coverage ?? coverageDays(registry, today, addDays(today, 41)) });
 }
+
+/** Every place the page would load something from: src, srcset, <link href>, url(), @import. */
+export function resourceReferences(html: string): string[] {
+  const refs: string[] = [];
+  for (const m of html.matchAll(/<(\w+)\b([^>]*)>/g)) {
+    const [, tag, attrs] = m;
+    for (const a of attrs!.matchAll(/\s(src|srcset|href|xlink:href|data|poster|action)="([^"]*)"/g)) {
+      if (a[1] === 'href' && tag!.toLowerCase() === 'a') continue;
+      refs.push(`<${tag} ${a[1]}="${a[2]}">`);
+    }
+  }
+  for (const m of html.matchAll(/url\(([^)]*)\)|@import\s+[^;]+/g)) refs.push(m[0]);
+  return refs;
+}
+

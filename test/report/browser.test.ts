@@ -1,0 +1,110 @@
+/**
+ * The sample's report in a real browser: headless Chromium from the system package, driven by
+ * playwright-core (which downloads nothing). The page is opened from file:// with every other
+ * request refused; any request off the page, console error or page error fails the test; axe-core
+ * runs in the page in the light and the dark scheme. Without a browser the test says so and skips,
+ * unless ASE_REQUIRE_BROWSER=1 (as in .ci/run), where it fails. ASE_SCREENSHOT=<file.png> keeps a copy of the screenshot.
+ */
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECTIONS } from '../../src/report-html/page.js';
+import { ase } from '../helpers/cli.js';
+import { sampleRepo, tempDir } from '../helpers/repo.js';
+
+const require = createRequire(import.meta.url);
+const CANDIDATES = [process.env.ASE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => !!p);
+const browserPath = CANDIDATES.find((p) => existsSync(p));
+const required = process.env.ASE_REQUIRE_BROWSER === '1';
+// No sandbox: CI runs as root in a container. The rest keeps Chromium from reaching the network.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-first-run', '--no-default-browser-check', '--disable-features=Translate,MediaRouter,OptimizationHints'];
+
+if (!browserPath) {
+  const where = CANDIDATES.join(', ');
+  if (required) {
+    it('finds a Chromium to run the report in (ASE_REQUIRE_BROWSER=1)', () => {
+      expect.fail(`no Chromium at ${where}: install it (apt-get install chromium) or point ASE_CHROMIUM at one`);
+    });
+  } else {
+    console.warn(`browser test skipped: no Chromium at ${where} (apt-get install chromium; ASE_REQUIRE_BROWSER=1 makes this a failure)`);
+    it.skip('the report in a real browser (no Chromium installed)', () => undefined);
+  }
+} else {
+  describe('the sample report in headless Chromium', () => {
+    // Folders from tempDir are removed after each test; this one lives for the whole file.
+    let file = '';
+    let browser: import('playwright-core').Browser;
+
+    beforeAll(async () => {
+      const repo = sampleRepo();
+      const r = ase(['report', '--out', '-'], { cwd: repo });
+      expect(r.code).toBe(0);
+      const { mkdtempSync, writeFileSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const dir = mkdtempSync(join(tmpdir(), 'ase-browser-'));
+      file = join(dir, 'report.html');
+      writeFileSync(file, r.stdout);
+      const { chromium } = await import('playwright-core');
+      browser = await chromium.launch({ executablePath: browserPath, args: ARGS });
+      console.info(`browser test: Chromium ${browser.version()} at ${browserPath}`);
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      if (file) (await import('node:fs')).rmSync(join(file, '..'), { recursive: true, force: true });
+    });
+
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`loads offline, shows every section and chart, and axe finds nothing serious (${scheme})`, async () => {
+        const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1000, height: 900 }, serviceWorkers: 'block' });
+        const offPage: string[] = [];
+        const problems: string[] = [];
+        await context.route('**/*', (route) => {
+          const url = route.request().url();
+          if (url.startsWith('file:')) return route.continue();
+          offPage.push(url);
+          return route.abort('blockedbyclient');
+        });
+        const page = await context.newPage();
+        page.on('request', (req) => {
+          if (!req.url().startsWith('file:')) offPage.push(req.url());
+        });
+        page.on('console', (m) => {
+          if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+
+        expect(await page.locator('h1').textContent()).toBe('Assigned support engineers on 2026-11-28');
+        expect(await page.locator('main h2').allTextContents()).toEqual(SECTIONS.map(([, h]) => h));
+        const labels = await page.locator('svg[role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+        expect(labels.map((l) => l.split(':')[0])).toEqual(['Cap usage', 'Workload per support engineer against a maximum of 3 primary assignments', 'Coverage calendar, 6 weeks', 'Assignment timeline from 2025-11-28 to 2026-11-28']);
+        expect(labels[0]).toBe('Cap usage: 9 of 15 active assignments (6 free); 7 post-sales, 2 pre-sales');
+        // Charts are drawn: the cap bar and the timeline's bars have a size on screen.
+        const bar = await page.locator('#timeline svg rect.bar').first().boundingBox();
+        expect(bar!.width).toBeGreaterThan(10);
+        expect(await page.locator('#timeline svg title').count()).toBeGreaterThanOrEqual(2);
+
+        const axe = require('axe-core') as { source: string };
+        await page.addScriptTag({ content: axe.source });
+        const result = await page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+        const serious = (result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>)
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        expect(serious).toEqual([]);
+
+        const shot = join(tempDir('ase-browser-shot-'), `report-${scheme}.png`);
+        await page.screenshot({ path: shot, fullPage: true });
+        expect(statSync(shot).size).toBeGreaterThan(10_000);
+        if (process.env.ASE_SCREENSHOT && scheme === 'light') copyFileSync(shot, process.env.ASE_SCREENSHOT);
+        expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+
+        expect(offPage).toEqual([]);
+        expect(problems).toEqual([]);
+        await context.close();
+      }, 120_000);
+    }
+  });
+}
