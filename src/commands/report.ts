@@ -4,7 +4,8 @@ import { addDays } from '../core/dates.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import type { Globals } from '../cli/globals.js';
 import type { Io } from '../cli/io.js';
-import { evaluate, openRegistry } from '../registry/open.js';
+import { evaluate, locateRegistry } from '../registry/open.js';
+import { readRegistryAsync } from '../registry/read.js';
 import { pageFindings } from '../registry/page-check.js';
 import { coverageDays } from '../report-html/coverage-days.js';
 import { renderReport } from '../report-html/page.js';
@@ -27,7 +28,12 @@ export function parseWeeks(value: string | undefined): number {
 export async function run(args: ReportArgs, globals: Globals, io: Io): Promise<number> {
   const weeks = parseWeeks(args.weeks);
   if (args.out === undefined || args.out === '') throw new UsageError('ase report needs --out <file.html>', 'for example `ase report --out report.html` (or `--out -` for standard output)');
-  const { location, loaded } = await openRegistry(globals, io);
+  const location = locateRegistry(globals, io);
+  // The timeline reads every customer's history, so every customer is needed whole. Read without
+  // the lint cache and without `today`, the reader parses every file (across cores when there
+  // are many) and keeps each customer whole; from the cache it would keep only the heads and
+  // then parse each file again, one by one, for its body.
+  const loaded = await readRegistryAsync(location, { io, env: { ...io.env, ASE_CACHE: 'off' } });
   const { registry } = loaded;
   // The findings of `ase lint`, as `ase status` uses them: the attention list is the same.
   const findings = [...evaluate(loaded, globals.today), ...pageFindings(location, loaded, globals)];
