@@ -38,6 +38,18 @@ describe('ase report', () => {
     expect(broken.valid).toBe(false);
   });
 
+  it('lists every item of `ase status`, in the same order', () => {
+    const repo = sampleRepo();
+    const html = ase(['report', '--out', '-'], { cwd: repo }).stdout;
+    const items = JSON.parse(ase(['status', '--json'], { cwd: repo }).stdout).items as { message: string }[];
+    expect(items.length).toBeGreaterThan(5);
+    const text = (m: string) => m.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/`([^`]*)`/g, '<code>$1</code>');
+    const at = items.map((i) => html.indexOf(text(i.message)));
+    expect(at.every((n) => n > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(html.match(/<li class="(error|warning|info)"><span class="sev">/g)).toHaveLength(items.length);
+  });
+
   it('references no http(s) resource', () => {
     const repo = sampleRepo();
     const html = ase(['report', '--out', '-'], { cwd: repo }).stdout;
