@@ -8,8 +8,8 @@ const ENGINEER_LIGHT = ['#8ecae6', '#ffc857', '#95d5b2', '#f4a6a6', '#c3b1e1', '
 const ENGINEER_DARK = ['#1f5f8b', '#8a5a00', '#2d6a4f', '#9b2c2c', '#5b3f8c', '#7a5230', '#55600a', '#0f6e66'];
 export const ENGINEER_COLOURS = ENGINEER_LIGHT.length;
 
-const LIGHT = `--bg:#fff;--fg:#1b1b1b;--muted:#555;--line:#767676;--panel:#f3f4f6;--err:#b00020;--warn:#8a5300;--info:#0b5cad;--ok:#1d6b36;--bar-text:#111;--post:#2f6fb0;--pre:#7a4fb0;--free:#fff;--away:#fde7c4;--gap:#f8d0d0;--thin:#e2e2e2;${ENGINEER_LIGHT.map((c, i) => `--e${i}:${c}`).join(';')}`;
-const DARK = `--bg:#121417;--fg:#ececec;--muted:#b4b4b4;--line:#8c8c8c;--panel:#1d2126;--err:#ff8a80;--warn:#ffc46b;--info:#8ab4f8;--ok:#81c995;--bar-text:#fff;--post:#6ea8e8;--pre:#b89be0;--free:#121417;--away:#5a3f12;--gap:#6b2323;--thin:#3a3a3a;${ENGINEER_DARK.map((c, i) => `--e${i}:${c}`).join(';')}`;
+const LIGHT = `--bg:#fff;--fg:#1b1b1b;--muted:#555;--line:#767676;--panel:#f3f4f6;--err:#b00020;--warn:#8a5300;--info:#0b5cad;--ok:#1d6b36;--bar-text:#111;--post:#9cc3ea;--pre:#cdb8ee;--free:#fff;--away:#fde7c4;--gap:#f8d0d0;--thin:#e2e2e2;${ENGINEER_LIGHT.map((c, i) => `--e${i}:${c}`).join(';')}`;
+const DARK = `--bg:#121417;--fg:#ececec;--muted:#b4b4b4;--line:#8c8c8c;--panel:#1d2126;--err:#ff8a80;--warn:#ffc46b;--info:#8ab4f8;--ok:#81c995;--bar-text:#fff;--post:#1f5f8b;--pre:#5b3f8c;--free:#121417;--away:#5a3f12;--gap:#6b2323;--thin:#3a3a3a;${ENGINEER_DARK.map((c, i) => `--e${i}:${c}`).join(';')}`;
 
 export const STYLES = `
 :root{color-scheme:light dark;${LIGHT}}
