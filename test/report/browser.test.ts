@@ -103,6 +103,15 @@ if (!browserPath) {
         if (process.env.ASE_SCREENSHOT && scheme === 'light') copyFileSync(shot, process.env.ASE_SCREENSHOT);
         expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
 
+        // Printed, the page's own @page rule decides the paper (the default would be Letter): A4 pages.
+        if (scheme === 'light') {
+          await page.emulateMedia({ media: 'print' });
+          const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+          const boxes = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+          expect(boxes.length).toBeGreaterThan(1);
+          for (const box of boxes) expect(box).toEqual([595, 842]);
+        }
+
         expect(offPage).toEqual([]);
         expect(problems).toEqual([]);
         await context.close();
