@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../src/report-html/page.js';
+import { coverageDays } from '../../src/report-html/coverage-days.js';
 import { ase } from '../helpers/cli.js';
 import { sampleRepo, tempDir } from '../helpers/repo.js';
+import { sampleRegistry, sampleReport, SAMPLE_TODAY } from './sample.js';
 
 const require = createRequire(import.meta.url);
 // ASE_CHROMIUM names the browser (and only it); else the system package's usual paths.
@@ -21,6 +23,18 @@ const browserPath = CANDIDATES.find((p) => existsSync(p));
 const required = process.env.ASE_REQUIRE_BROWSER === '1';
 // No sandbox: CI runs as root in a container. The rest keeps Chromium from reaching the network.
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-first-run', '--no-default-browser-check', '--disable-features=Translate,MediaRouter,OptimizationHints'];
+
+/** axe-core run in the page: its serious and critical violations, one line each. */
+async function seriousViolations(page: import('playwright-core').Page): Promise<string[]> {
+  const axe = require('axe-core') as { source: string };
+  await page.addScriptTag({ content: axe.source });
+  // A string, not a function: the test is compiled without the DOM library.
+  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
+  expect(Array.isArray(result.violations)).toBe(true);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 if (!browserPath) {
   const where = CANDIDATES.join(', ');
@@ -36,6 +50,7 @@ if (!browserPath) {
   describe('the sample report in headless Chromium', () => {
     // Folders from tempDir are removed after each test; this one lives for the whole file.
     let file = '';
+    let calendar = '';
     let browser: import('playwright-core').Browser;
 
     beforeAll(async () => {
@@ -47,6 +62,13 @@ if (!browserPath) {
       const dir = mkdtempSync(join(tmpdir(), 'ase-browser-'));
       file = join(dir, 'report.html');
       writeFileSync(file, r.stdout);
+      // The sample has no time off yet: the calendar's away, gap and thin days are checked on a
+      // page from the pure renderer with hand-made days.
+      const days = coverageDays(sampleRegistry(), SAMPLE_TODAY, '2027-01-08');
+      for (let i = 3; i < 12; i++) days[i] = { ...days[i]!, away: ['amara'] };
+      for (let i = 5; i < 8; i++) days[i] = { ...days[i]!, away: ['amara', 'bruno', 'chen'], gaps: ['initech'], thin: true };
+      calendar = join(dir, 'calendar.html');
+      writeFileSync(calendar, sampleReport(SAMPLE_TODAY, days));
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({ executablePath: browserPath, args: ARGS });
       console.info(`browser test: Chromium ${browser.version()} at ${browserPath}`);
@@ -88,14 +110,7 @@ if (!browserPath) {
         expect(bar!.width).toBeGreaterThan(10);
         expect(await page.locator('#timeline svg title').count()).toBeGreaterThanOrEqual(2);
 
-        const axe = require('axe-core') as { source: string };
-        await page.addScriptTag({ content: axe.source });
-        // A string, not a function: the test is compiled without the DOM library.
-        const result = await page.evaluate("axe.run(document, { resultTypes: ['violations'] })");
-        const serious = ((result as { violations: unknown }).violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>)
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        expect(serious).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
 
         const shot = join(tempDir('ase-browser-shot-'), `report-${scheme}.png`);
         await page.screenshot({ path: shot, fullPage: true });
@@ -113,6 +128,27 @@ if (!browserPath) {
         }
 
         expect(offPage).toEqual([]);
+        expect(problems).toEqual([]);
+        await context.close();
+      }, 120_000);
+    }
+
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`draws away, gap and thin days, and axe finds nothing serious there either (${scheme})`, async () => {
+        const context = await browser.newContext({ colorScheme: scheme, offline: true });
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') problems.push(m.text());
+        });
+        page.on('pageerror', (e) => problems.push(e.message));
+        await page.goto(pathToFileURL(calendar).href);
+        const cells = page.locator('#coverage svg text');
+        expect(await cells.filter({ hasText: 'THIN' }).count()).toBe(3);
+        expect(await cells.filter({ hasText: '3 away' }).count()).toBe(3);
+        expect(await page.locator('#coverage svg rect.day.gap.thin').count()).toBe(3);
+        expect(await page.locator('#coverage table tbody tr').count()).toBe(9);
+        expect(await seriousViolations(page)).toEqual([]);
         expect(problems).toEqual([]);
         await context.close();
       }, 120_000);
