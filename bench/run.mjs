@@ -65,7 +65,8 @@ try {
   const lintArgs = ['lint', '--format', 'json'];
   const coldAt = (dir) => ({ before: () => rmSync(join(dir, '.git', 'ase-cache'), { recursive: true, force: true }), cwd: dir, env });
   const ajvArgs = [ajvCli, 'validate', '-s', join(project, 'schemas', 'customer.schema.json'), '-d', join(ajv10k, '*.yaml'), '-c', 'ajv-formats'];
-  const samples = { ajv: [], cold: [], warm: [], cold1k: [], looseCold: [], looseWarm: [] };
+  const samples = { ajv: [], cold: [], warm: [], cold1k: [], looseCold: [], looseWarm: [], report: [] };
+  const reportArgs = ['report', '--out', join(tmp, 'report-10000.html')];
   // The fixtures were just written, so files are in the page cache: no warm-up round needed.
   const rounds = runs(3);
   for (let i = 0; i < rounds; i++) {
@@ -79,13 +80,16 @@ try {
     samples.cold1k.push(k);
     samples.looseCold.push(runOnce(ase, lintArgs, { ...coldAt(lintLoose), rss: true }));
     samples.looseWarm.push(runOnce(ase, lintArgs, { cwd: lintLoose, env, rss: true }));
-    log(`lint round ${i + 1}: ajv-cli ${a.ms.toFixed(0)} ms, cold ${c.ms.toFixed(0)} ms, warm ${w.ms.toFixed(0)} ms, 1k cold ${k.ms.toFixed(0)} ms`);
+    // The HTML report of the same registry, beside its cold lint (the report reads without the cache).
+    samples.report.push(runOnce(ase, reportArgs, coldAt(lint10k)));
+    log(`lint round ${i + 1}: ajv-cli ${a.ms.toFixed(0)} ms, cold ${c.ms.toFixed(0)} ms, warm ${w.ms.toFixed(0)} ms, 1k cold ${k.ms.toFixed(0)} ms, report ${samples.report.at(-1).ms.toFixed(0)} ms`);
   }
   const ms = (list) => median(list.map((r) => r.ms));
   const mb = (list) => median(list.map((r) => r.rssMb));
   row('lint at scale, cold', '`ase lint`, 10,000 customers (committed), no cache vs `ajv-cli validate` of the same data', ms(samples.cold), ms(samples.ajv), 1.5);
   row('lint at scale, warm', 'the same, second run with nothing changed', ms(samples.warm), ms(samples.ajv), 0.3);
   row('growth', 'cold lint of 10,000 files vs 1,000 files', ms(samples.cold), ms(samples.cold1k), 11);
+  row('report at scale', '`ase report`, 10,000 customers vs cold `ase lint` of the same registry', ms(samples.report), ms(samples.cold), 1.5);
   row('lint at scale, cold, not committed', 'cold lint of the 10,000 files just written, nothing in git yet', ms(samples.looseCold), ms(samples.ajv), 1.5, 'ms', true);
   row('lint at scale, warm, not committed', 'the same, second run (unchanged files found by size and times)', ms(samples.looseWarm), ms(samples.ajv), 0.3, 'ms', true);
   if (canMeasureRss) {

@@ -32,6 +32,7 @@ const loaders: Record<string, Loader> = {
   status: () => import('../commands/status.js'),
   lint: () => import('../commands/lint.js'),
   render: () => import('../commands/render.js'),
+  report: () => import('../commands/report.js'),
   import: () => import('../commands/import.js'),
   history: () => import('../commands/history.js'),
   diff: () => import('../commands/diff.js'),
@@ -269,6 +270,19 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .option('--out <file>', 'write the page to this file instead')
       .addHelpText('after', examples('ase render', 'ase render --check', 'ase render --out /tmp/page.md'))
       .action(act('render'));
+
+  if (want('report'))
+    program
+      .command('report')
+      .description('write the registry as one self-contained HTML page (charts, no script, no network)')
+      .option('--out <file.html>', 'the page to write (required; "-" prints it)')
+      .option('--weeks <n>', 'weeks of the coverage calendar, from today (1-52)', '6')
+      .addHelpText(
+        'after',
+        examples('ase report --out report.html', 'ase report --today 2026-12-01 --weeks 8 --out site/index.html') +
+          '\nThe page shows cap usage, what needs attention (as `ase status`), workload per engineer, a coverage\ncalendar, the assignments of the last 12 months and pending requests. It works offline, prints on A4\nand follows the light or dark scheme. Same registry and --today: same bytes.\n',
+      )
+      .action(act('report'));
 
   if (want('import'))
     program

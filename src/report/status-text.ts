@@ -6,7 +6,8 @@ import { truncate, wrap } from './text-wrap.js';
 
 export const STATUS_WIDTH = 80;
 
-const LABEL: Record<ItemKind, string> = {
+/** How each kind of item is named (also in the HTML report). */
+export const LABEL: Record<ItemKind, string> = {
   cap: 'cap',
   lint: 'lint',
   expired: 'expired',
