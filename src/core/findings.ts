@@ -19,6 +19,9 @@ export const RULE_CODES = [
   'docs-stale',
   'approvals-missing',
   'page-out-of-date',
+  'time-off-conflict',
+  'coverage-gap',
+  'team-thin',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -3,7 +3,7 @@ import * as validators from '../generated/validators.cjs';
 import type { AjvError } from '../generated/validators.cjs';
 import type { NodePath } from '../core/findings.js';
 
-export type FileKind = 'config' | 'people' | 'customer';
+export type FileKind = 'config' | 'people' | 'customer' | 'time-off';
 
 /** A schema problem at a node, before its position is resolved. */
 export interface SchemaProblem {

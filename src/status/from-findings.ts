@@ -17,6 +17,9 @@ const KIND_OF_RULE: Partial<Record<string, ItemKind>> = {
   'docs-stale': 'docs-stale',
   'approvals-missing': 'approvals-missing',
   'engineer-overloaded': 'overloaded',
+  'time-off-conflict': 'time-off-conflict',
+  'coverage-gap': 'coverage-gap',
+  'team-thin': 'team-thin',
 };
 
 /** Rules whose findings status shows another way (cap-exceeded becomes the one cap item). */
