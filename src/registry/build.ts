@@ -64,7 +64,8 @@ export function buildRegistry(
       const k = c.customer;
       return k && k.slug === c.slug && k.file === c.loaded.file ? k : normaliseCustomer(c.slug, c.loaded.file, c.loaded.data);
     }),
-    timeOff: normaliseTimeOff(timeOff?.data),
+    // Absent without the file, so the page shows its time-off section only for registries that keep one.
+    ...(timeOff ? { timeOff: normaliseTimeOff(timeOff.data) } : {}),
   };
   return { registry, files: all, fileFindings };
 }

@@ -7,6 +7,7 @@ import type { PendingFinding } from '../core/findings.js';
 import type { Customer, Registry } from '../core/model.js';
 import { lastCheckin } from '../core/queries.js';
 import type { ItemKind, StatusItem } from './items.js';
+import { daysToGap } from './time-off.js';
 
 /** The parts of a finding status needs: both positioned findings and pending ones fit. */
 export type FindingLike = Pick<PendingFinding, 'rule' | 'severity' | 'file' | 'message' | 'subject'>;
@@ -35,6 +36,8 @@ function daysFor(kind: ItemKind, c: Customer | undefined, registry: Registry, to
       const from = lastCheckin(c) ?? c.since;
       return from ? daysBetween(from, today) - registry.config.checkin_every_days : undefined;
     }
+    case 'coverage-gap':
+      return daysToGap(registry, c, today, registry.config.ends_soon_days);
     case 'docs-stale':
       return c.docs.design_doc && c.docs.updated_on ? daysBetween(c.docs.updated_on, today) : undefined;
     default:

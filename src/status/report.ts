@@ -4,6 +4,7 @@ import type { Registry } from '../core/model.js';
 import { activeCustomers } from '../core/queries.js';
 import { itemsFromFindings, type FindingLike } from './from-findings.js';
 import { compareItems, type StatusReport } from './items.js';
+import { awayToday } from './time-off.js';
 import { capItem, endingSoon, pendingRequests, rotationHints, salesforceStale } from './signals.js';
 
 /**
@@ -14,7 +15,9 @@ export function statusReport(registry: Registry, today: string, findings: readon
   const cap = capItem(registry, findings.some((f) => f.rule === 'cap-exceeded'));
   const items = [
     ...(cap ? [cap] : []),
-    ...itemsFromFindings(findings, registry, today),
+    // Gaps in the next ends_soon_days only (lint names every future one), the soonest first.
+    ...itemsFromFindings(findings, registry, today).filter((i) => i.kind !== 'coverage-gap' || i.days !== undefined),
+    ...awayToday(registry, today),
     ...endingSoon(registry, today),
     ...salesforceStale(registry, today),
     ...pendingRequests(registry, today),
