@@ -7,7 +7,7 @@
 import { addDays, daysBetween } from './dates.js';
 import type { Customer, Person, Registry, RegistryFiles, TimeOff } from './model.js';
 import { isActive, peopleByHandle } from './queries.js';
-import { inHours, localTime } from './time-zone.js';
+import { inHours, localTime } from './working-hours.js';
 
 export type CoverRole = 'engineer' | 'backup' | 'cover';
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { coverageByDay, handlerOf } from '../../src/core/coverage.js';
 import { DEFAULT_CONFIG, type Customer, type Person, type Registry, type TimeOff } from '../../src/core/model.js';
-import { inHours, isValidTimeZone, localTime } from '../../src/core/time-zone.js';
+import { isValidTimeZone } from '../../src/core/time-zone.js';
+import { inHours, localTime } from '../../src/core/working-hours.js';
 
 const person = (handle: string, extra: Partial<Person> = {}): Person => ({ handle, name: handle.toUpperCase(), roles: ['support-engineer'], active: true, overloaded: false, ...extra });
 const customer = (slug: string, engineer: string, backup?: string): Customer =>
