@@ -10,6 +10,7 @@ const SAMPLE_WARNINGS = [
   'checkin-overdue registry/customers/cyberdyne.yaml',
   'docs-stale registry/customers/wayne-biotech.yaml',
   'engineer-overloaded registry/people.yaml',
+  'coverage-gap registry/time-off.yaml',
 ];
 
 function brokenRepo(): string {
