@@ -36,8 +36,6 @@ function daysFor(kind: ItemKind, c: Customer | undefined, registry: Registry, to
       const from = lastCheckin(c) ?? c.since;
       return from ? daysBetween(from, today) - registry.config.checkin_every_days : undefined;
     }
-    case 'coverage-gap':
-      return daysToGap(registry, c, today, registry.config.ends_soon_days);
     case 'docs-stale':
       return c.docs.design_doc && c.docs.updated_on ? daysBetween(c.docs.updated_on, today) : undefined;
     default:
@@ -68,7 +66,7 @@ export function itemsFromFindings(findings: readonly FindingLike[], registry: Re
       const slug = customerSlugOf(f.file, registry.files.customersDir);
       if (slug !== undefined) item.slug = slug;
     }
-    const days = daysFor(kind, item.slug !== undefined ? bySlug.get(item.slug) : undefined, registry, today);
+    const days = kind === 'coverage-gap' && item.handle !== undefined ? daysToGap(registry, item.handle, today) : daysFor(kind, item.slug !== undefined ? bySlug.get(item.slug) : undefined, registry, today);
     if (days !== undefined) item.days = days;
     items.push(item);
   }

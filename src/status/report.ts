@@ -15,8 +15,7 @@ export function statusReport(registry: Registry, today: string, findings: readon
   const cap = capItem(registry, findings.some((f) => f.rule === 'cap-exceeded'));
   const items = [
     ...(cap ? [cap] : []),
-    // Gaps in the next ends_soon_days only (lint names every future one), the soonest first.
-    ...itemsFromFindings(findings, registry, today).filter((i) => i.kind !== 'coverage-gap' || i.days !== undefined),
+    ...itemsFromFindings(findings, registry, today),
     ...awayToday(registry, today),
     ...endingSoon(registry, today),
     ...salesforceStale(registry, today),

@@ -1,7 +1,7 @@
 /** What `ase status` says about time off: who is away today and who covers, and how soon a gap comes. Pure. */
-import { awayOn, dayRange, handlerOf, timeOffOf } from '../core/coverage.js';
+import { awayOn, dayRange, handlerOf, MAX_SPAN_DAYS, timeOffOf } from '../core/coverage.js';
 import { addDays, daysBetween } from '../core/dates.js';
-import type { Customer, Registry } from '../core/model.js';
+import type { Registry } from '../core/model.js';
 import { peopleByHandle } from '../core/queries.js';
 import { customersOf } from '../coverage/plan.js';
 import type { StatusItem } from './items.js';
@@ -27,9 +27,26 @@ export function awayToday(registry: Registry, today: string): StatusItem[] {
   });
 }
 
-/** Days from today to the first day in the next `window` days when `c` has nobody; undefined when none. */
-export function daysToGap(registry: Registry, c: Customer, today: string, window: number): number | undefined {
+/**
+ * Days from today to the first day a customer of `handle` has nobody during their time off; the
+ * soonest gap sorts first in `ase status`. Undefined when there is none.
+ */
+export function daysToGap(registry: Registry, handle: string, today: string): number | undefined {
   const people = peopleByHandle(registry.people);
-  for (let d = today, i = 0; i <= window; d = addDays(d, 1), i++) if (handlerOf(registry, c, d, undefined, people).gap) return i;
-  return undefined;
+  let best: number | undefined;
+  for (const e of timeOffOf(registry)) {
+    if (e.handle !== handle || e.to < today || e.to < e.from) continue;
+    const start = e.from > today ? e.from : today;
+    const end = daysBetween(start, e.to) > MAX_SPAN_DAYS ? addDays(start, MAX_SPAN_DAYS) : e.to;
+    for (const c of customersOf(registry, handle)) {
+      if (c.engineer !== handle) continue;
+      for (let d = start; d <= end && (best === undefined || daysBetween(today, d) < best); d = addDays(d, 1)) {
+        if (handlerOf(registry, c, d, undefined, people).gap) {
+          best = daysBetween(today, d);
+          break;
+        }
+      }
+    }
+  }
+  return best;
 }

@@ -224,20 +224,20 @@ describe('ase who', () => {
 describe('time off elsewhere', () => {
   it('keeps the page up to date after every write, lists entries with covers, and diff names the entry', () => {
     const dir = sampleRepo();
-    const r = ase(['away', 'bruno', '--from', '2026-12-21', '--to', '2027-01-04', '--cover', 'initech=emeka'], { cwd: dir, today: TODAY });
+    const r = ase(['away', 'emeka', '--from', '2027-02-01', '--to', '2027-02-05', '--cover', 'stark-fabrication=chen'], { cwd: dir, today: TODAY });
     expect(r.code, r.stderr).toBe(0);
     expect(ase(['render', '--check'], { cwd: dir, today: TODAY }).code).toBe(0);
     const page = read(join(dir, 'registry', 'customer-exceptions.md'));
     expect(page).toContain('## Time off and coverage');
-    expect(page).toMatch(/\| Bruno Lindqvist \| 2026-12-21 \| 2027-01-04 \|.*Initech: Emeka Nwosu/);
+    expect(page).toMatch(/\| Emeka Nwosu \| 2027-02-01 \| 2027-02-05 \|.*Stark Fabrication: Chen Wei/);
     const text = ase(['diff', 'HEAD~1', 'HEAD'], { cwd: dir, today: TODAY });
-    expect(text.stdout).toContain('time off: bruno: away 2026-12-21..2027-01-04');
+    expect(text.stdout).toContain('time off: emeka: away 2027-02-01..2027-02-05');
     const md = ase(['diff', 'HEAD~1', 'HEAD', '--format', 'markdown'], { cwd: dir, today: TODAY });
     expect(md.stdout).toContain('#### Time off');
-    expect(md.stdout).toContain('time off: bruno');
+    expect(md.stdout).toContain('time off: emeka');
     const json = JSON.parse(ase(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: dir, today: TODAY }).stdout);
-    expect(json.changes).toContainEqual(expect.objectContaining({ kind: 'time-off', handle: 'bruno', field: 'added', to: '2026-12-21..2027-01-04, cover initech=emeka' }));
-    expect(ase(['away', 'bruno', '--cancel', '--from', '2026-12-21'], { cwd: dir, today: TODAY }).code).toBe(0);
+    expect(json.changes).toContainEqual(expect.objectContaining({ kind: 'time-off', handle: 'emeka', field: 'added', to: '2027-02-01..2027-02-05, cover stark-fabrication=chen' }));
+    expect(ase(['away', 'emeka', '--cancel', '--from', '2027-02-01'], { cwd: dir, today: TODAY }).code).toBe(0);
     expect(ase(['render', '--check'], { cwd: dir, today: TODAY }).code).toBe(0);
   });
 
@@ -250,9 +250,11 @@ describe('time off elsewhere', () => {
     expect(ase(['show', 'acme'], { cwd: dir, today: TODAY }).stdout).toMatch(/today\s+Bob Baker \(bob\) takes tickets as backup/);
     expect(ase(['note', 'acme'], { cwd: dir, today: TODAY }).stdout).toContain('Today (2026-11-28): Bob Baker (@bob) takes tickets as backup');
     expect(ase(['note', 'acme'], { cwd: dir, today: '2026-12-03' }).stdout).not.toContain('Today');
-    const status = JSON.parse(ase(['status', '--json'], { cwd: dir, today: TODAY }).stdout) as { items: { kind: string; handle?: string; slug?: string; message: string }[] };
+    const status = JSON.parse(ase(['status', '--json'], { cwd: dir, today: TODAY }).stdout) as { items: { kind: string; handle?: string; slug?: string; days?: number; message: string }[] };
     expect(status.items.find((i) => i.kind === 'away')).toMatchObject({ handle: 'alice' });
-    expect(status.items.find((i) => i.kind === 'coverage-gap')).toMatchObject({ slug: 'initech' });
+    const gap = status.items.find((i) => i.kind === 'coverage-gap')!;
+    expect(gap).toMatchObject({ handle: 'alice', days: 0 });
+    expect(gap.message).toContain('initech');
   });
 
   it('ase init creates an empty time-off.yaml that lints clean', () => {

@@ -25,7 +25,8 @@ export const coverageGap = defineRule({
           severity: 'warning',
           file,
           path: ['time_off', entry.index],
-          subject: { slug: c.slug, handle: entry.handle },
+          // About the person away: the finding sits in time-off.yaml, not in the customer's file.
+          subject: { handle: entry.handle },
           message: `${c.slug} has nobody to take its tickets on ${dayRanges(days)} (${why}): name a cover with \`${coverCommand(entry, c.slug)}\``,
         });
       }
