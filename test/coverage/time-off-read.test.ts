@@ -66,5 +66,5 @@ describe('time-off.yaml and the caches', () => {
     same(root, 'committed time off');
     writeFileSync(file, `${HEADER}time_off: []\n`);
     expect(same(root, 'emptied').findings.filter((f) => f.rule === 'coverage-gap')).toEqual([]);
-  });
+  }, 180_000);
 });
