@@ -93,3 +93,17 @@ describe('unknown-person on time off', () => {
     expect(only(lintTexts({ people: inactive, customers, timeOff: HEADER + entry('dan', '2026-10-01', '2026-10-02') }), 'unknown-person')).toEqual([]);
   });
 });
+
+describe('working hours in people.yaml', () => {
+  it('are HH:MM-HH:MM and need a time zone, each said in words at the node', () => {
+    const people = edit(TEST_PEOPLE, '    name: Alice Able\n', '    name: Alice Able\n    working_hours: "25:00-26:00"\n');
+    const found = only(lintTexts({ people }), 'schema');
+    expect(found.map((f) => f.message)).toEqual([
+      '`working_hours` in `people.0` needs `timezone` too: add `timezone` (an IANA name such as Europe/London)',
+      '`people.0.working_hours` is "25:00-26:00", expected working hours written HH:MM-HH:MM in 24-hour time, such as "09:00-17:00"',
+    ]);
+    expect(found[0]).toMatchObject(at(people, 'working_hours'));
+    const good = edit(TEST_PEOPLE, '    name: Alice Able\n', '    name: Alice Able\n    timezone: Asia/Tokyo\n    working_hours: "22:00-06:00"\n    working_days: [sun, mon]\n');
+    expect(lintTexts({ people: good })).toEqual([]);
+  });
+});
