@@ -119,17 +119,18 @@ export async function run(args: AwayArgs, globals: Globals, io: Io): Promise<num
       if (at < 0 && to === undefined) throw new UsageError(`${handle} has no time off starting ${from} yet: give its last day with --to <date>`, `for example: ase away ${handle} --from ${from} --to ${from}`);
       const mine = customersOf(before, handle);
       for (const [slug, cover] of covers) {
+        // Removing a cover is always allowed (it is how a wrong one, flagged time-off-conflict, goes).
+        if (cover === undefined) continue;
         if (!mine.some((c) => c.slug === slug)) {
           throw new UsageError(
             `${handle} is neither engineer nor backup of an active customer "${slug}", so there is nothing to cover there`,
             mine.length > 0 ? `${handle}'s customers: ${mine.map((c) => c.slug).join(', ')}` : `${handle} is on no active customer`,
           );
         }
-        if (cover === undefined) continue;
         if (cover === handle) throw new UsageError(`${handle} cannot cover ${slug} while away`, 'name another support engineer');
         requirePerson(before, cover, `--cover ${slug}=`, 'support-engineer');
       }
-      const base = `time_off`;
+      const base = 'time_off';
       if (at < 0) {
         const cover = Object.fromEntries(covers.filter(([, h]) => h !== undefined));
         doc.append([base], { handle, from, to, ...(args.note ? { note: args.note } : {}), ...(Object.keys(cover).length > 0 ? { cover } : {}) });

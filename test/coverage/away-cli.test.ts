@@ -62,6 +62,10 @@ describe('ase away', () => {
     expect(commitCount(dir)).toBe(before + 2);
     expect(lastCommitFiles(dir)).toEqual(['registry/time-off.yaml']);
     expect(lintJson(dir).findings.filter((f) => f.rule === 'coverage-gap')).toEqual([]);
+    // A cover can be removed again, even one for a customer the person is no longer on.
+    const drop = ase(['away', 'alice', '--from', '2026-12-21', '--cover', 'initech=', '--cover', 'globex=', '--dry-run'], { cwd: dir, today: TODAY });
+    expect(drop.code, drop.stderr).toBe(0);
+    expect(drop.stdout).toContain('-      initech: carl');
     // The update kept the entry's dates and note.
     expect(read(join(dir, 'registry', 'time-off.yaml'))).toMatch(/to: 2027-01-04\n\s+note: Winter break\n\s+cover:\n\s+initech: carl/);
   });
