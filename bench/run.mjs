@@ -49,6 +49,9 @@ try {
   // Short runs vary most on a shared machine: many rounds, so the medians settle.
   const list = compare({ cmd: ase, args: ['list'], cwd: sample, env }, bare, { runs: runs(41), warmup: 2 });
   row('start-up', '`ase list` on the sample vs `node -e 0`', median(list.subject.map((r) => r.ms)), median(list.baseline.map((r) => r.ms)), 1.3);
+  // Who takes a customer's ticket: as light as start-up (the handler rule reads no rules, no clock).
+  const who = compare({ cmd: ase, args: ['who', 'initech'], cwd: sample, env }, bare, { runs: runs(41), warmup: 2 });
+  row('who', '`ase who initech` on the sample vs `node -e 0`', median(who.subject.map((r) => r.ms)), median(who.baseline.map((r) => r.ms)), 1.3);
   const small = compare({ cmd: ase, args: ['lint'], cwd: sample, env }, bare, { runs: runs(41), warmup: 2 });
   row('small lint', '`ase lint` on the sample vs `node -e 0`', median(small.subject.map((r) => r.ms)), median(small.baseline.map((r) => r.ms)), 1.6);
 

@@ -25,7 +25,7 @@ const { _ } = require('ajv');
 const standaloneCode = require('ajv/dist/standalone').default;
 const formats = require('../src/source/formats.cjs');
 
-const kinds = ['config', 'people', 'customer'];
+const kinds = ['config', 'people', 'customer', 'time-off'];
 const schemas = kinds.map((k) => JSON.parse(readFileSync(join(root, 'schemas', `${k}.schema.json`), 'utf8')));
 const ajv = new Ajv({
   allErrors: true,

@@ -43,6 +43,8 @@ const loaders: Record<string, Loader> = {
   'people-set': () => import('../commands/people-set.js'),
   'people-deactivate': () => import('../commands/people-deactivate.js'),
   'people-activate': () => import('../commands/people-activate.js'),
+  away: () => import('../commands/away.js'),
+  who: () => import('../commands/who.js'),
 };
 
 /** Loaders of subcommands (`ase engineers set`, `ase people add`): declared under their parent command. */
@@ -329,6 +331,37 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .description('a short plain-text note about the customer for the ticketing tool')
       .addHelpText('after', examples('ase note acme | pbcopy'))
       .action(act('note'));
+
+  if (want('away'))
+    program
+      .command('away')
+      .argument('[handle]', 'the support engineer who is away (none: list current and upcoming time off)')
+      .description('record, update or cancel time off and see who covers; without a handle, list current and upcoming time off')
+      .option('--from <date>', 'first day away (with the handle, identifies the entry)')
+      .option('--to <date>', 'last day away, inclusive')
+      .option('--cover <slug=handle>', 'who takes that customer when the backup cannot (repeatable; `slug=` removes it)', (v: string, all: string[] = []) => [...all, v])
+      .option('--note <text>', 'a few words, e.g. Winter break')
+      .option('--cancel', 'remove the entry that starts on --from')
+      .option('--json', 'the listing (or the entry written) for programs')
+      .addOption(dryRun())
+      .addHelpText(
+        'after',
+        examples('ase away', 'ase away amara --from 2026-12-21 --to 2027-01-04 --note "Winter break"', 'ase away amara --from 2026-12-21 --cover initech=bruno', 'ase away amara --cancel --from 2026-12-21') +
+          '\nThe handler of a customer on a day is the engineer, else the backup, else the cover named for it in the\nengineer\'s entry. Time off is never refused for leaving a gap: the plan names each gap and the --cover that closes it.\n' +
+          WRITE_HELP,
+      )
+      .action(act('away'));
+
+  if (want('who'))
+    program
+      .command('who')
+      .argument('[slug]', 'customer slug (none: every active customer)')
+      .description('who handles a customer\'s tickets on a day: engineer, else backup, else the named cover')
+      .option('--on <date>', 'the day (default: today)')
+      .option('--at <instant>', 'an ISO instant such as 2026-12-07T15:30:00Z: also checks working hours')
+      .option('--json', 'for programs')
+      .addHelpText('after', examples('ase who acme', 'ase who acme --on 2026-12-24 --json', 'ase who acme --at 2026-12-07T15:30:00Z', 'ase who'))
+      .action(act('who'));
   }
 
 /** Root options that take a value: the word after them is not a command name. */

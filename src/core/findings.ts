@@ -20,6 +20,9 @@ export const RULE_CODES = [
   'approvals-missing',
   'not-communicated',
   'page-out-of-date',
+  'time-off-conflict',
+  'coverage-gap',
+  'team-thin',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

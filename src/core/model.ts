@@ -31,6 +31,7 @@ export interface Config {
   require_approvals: boolean;
   rotation_hint_days: number;
   communicate_within_days: number;
+  max_away_at_once: number;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -43,6 +44,7 @@ export const DEFAULT_CONFIG: Config = {
   require_approvals: false,
   rotation_hint_days: 365,
   communicate_within_days: 7,
+  max_away_at_once: 2,
 };
 
 export interface Person {
@@ -130,6 +132,20 @@ export interface RegistryFiles {
   people: string;
   customersDir: string;
   page: string;
+  /** registry/time-off.yaml (section 6); derived from `people` when absent. */
+  timeOff?: string;
+}
+
+/** One entry of time-off.yaml: a support engineer away from `from` to `to` (inclusive). */
+export interface TimeOff {
+  handle: string;
+  from: string;
+  to: string;
+  note?: string;
+  /** Customer slug -> handle of who takes it when the backup cannot. */
+  cover: Record<string, string>;
+  /** Index of the entry under `time_off:` in the file (for positions). */
+  index: number;
 }
 
 export interface Registry {
@@ -137,4 +153,6 @@ export interface Registry {
   config: Config;
   people: Person[];
   customers: Customer[];
+  /** Entries of time-off.yaml; absent or empty when the registry has none. */
+  timeOff?: TimeOff[];
 }

@@ -18,6 +18,7 @@ import {
   type Person,
   type Request,
   type Role,
+  type TimeOff,
 } from './model.js';
 import { isDate } from './dates.js';
 
@@ -56,6 +57,7 @@ export function normaliseConfig(data: unknown): Config {
     require_approvals: typeof o.require_approvals === 'boolean' ? o.require_approvals : DEFAULT_CONFIG.require_approvals,
     rotation_hint_days: int(o.rotation_hint_days, DEFAULT_CONFIG.rotation_hint_days),
     communicate_within_days: int(o.communicate_within_days, DEFAULT_CONFIG.communicate_within_days),
+    max_away_at_once: int(o.max_away_at_once, DEFAULT_CONFIG.max_away_at_once),
   };
 }
 
@@ -163,4 +165,20 @@ export function normaliseCustomer(slug: string, file: string, data: unknown): Cu
     history: history(o.history),
     raw: o,
   };
+}
+
+/** Entries of time-off.yaml; entries without a string handle or real dates are skipped (the schema reports them). */
+export function normaliseTimeOff(data: unknown): TimeOff[] {
+  const list = isObject(data) && Array.isArray(data.time_off) ? data.time_off : [];
+  const out: TimeOff[] = [];
+  list.forEach((item, index) => {
+    if (!isObject(item) || typeof item.handle !== 'string') return;
+    const from = date(item.from);
+    const to = date(item.to);
+    if (from === undefined || to === undefined) return;
+    const cover: Record<string, string> = {};
+    if (isObject(item.cover)) for (const [slug, h] of Object.entries(item.cover)) if (typeof h === 'string') cover[slug] = h;
+    out.push({ handle: item.handle, from, to, note: str(item.note), cover, index });
+  });
+  return out;
 }

@@ -2,6 +2,7 @@
  * Where a person is still needed: the places on active customers that must be handed to someone
  * else before they can be marked inactive, each with the command that frees it. Pure.
  */
+import { coverCommand, timeOffOf } from './coverage.js';
 import type { Registry } from './model.js';
 import { activeCustomers } from './queries.js';
 
@@ -25,10 +26,17 @@ export function placesOf(registry: Registry, handle: string, today: string): Per
 }
 
 /**
- * MERGE POINT (time off, SPEC section 6): the covers `handle` is named for in time-off entries of
- * active customers that end today or later, each freed with `ase away <absent> --from <date>
- * --cover <slug>=<other>`. Empty until the time-off model is in the registry.
+ * The covers `handle` is named for in time-off entries that end today or later, on customers that
+ * are active, each freed by naming someone else as the cover.
  */
-export function coverPlaces(_registry: Registry, _handle: string, _today: string): PersonPlace[] {
-  return [];
+export function coverPlaces(registry: Registry, handle: string, today: string): PersonPlace[] {
+  const active = new Set(activeCustomers(registry).map((c) => c.slug));
+  const out: PersonPlace[] = [];
+  for (const e of timeOffOf(registry)) {
+    if (e.to < today) continue;
+    for (const [slug, cover] of Object.entries(e.cover)) {
+      if (cover === handle && active.has(slug)) out.push({ slug, as: 'cover', fix: coverCommand(e, slug) });
+    }
+  }
+  return out;
 }

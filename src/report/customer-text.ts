@@ -1,4 +1,5 @@
 /** One customer in full, for people (`ase show`). */
+import { handlerOf } from '../core/coverage.js';
 import { daysBetween } from '../core/dates.js';
 import type { Finding } from '../core/findings.js';
 import { APPROVERS, type Config, type Customer, type Person, type Registry } from '../core/model.js';
@@ -40,6 +41,16 @@ function communicatedText(c: Customer, ctx: ShowContext, style: Style): string {
   return style.yellow(`no — not yet told of ${team(c.engineer, c.backup, ctx.people)}${before}: tell them, then \`ase told ${c.slug}\``);
 }
 
+/** Who takes the customer today when it is not the engineer (time off), else undefined. */
+function todayHandler(c: Customer, registry: Registry, today: string): ((people: ReadonlyMap<string, Person>) => string) | undefined {
+  if (c.status !== 'active' || c.engineer === undefined) return undefined;
+  const h = handlerOf(registry, c, today);
+  if (h.handler?.role === 'engineer') return undefined;
+  const away = h.chain[0]?.away;
+  const why = away ? `${c.engineer} is away until ${away.to}` : `${c.engineer} is away`;
+  return (people) => (h.handler ? `${who(h.handler.handle, people)} takes tickets as ${h.handler.role}: ${why}` : `nobody: coverage gap, ${why} (\`ase who ${c.slug}\`)`);
+}
+
 export function customerText(c: Customer, ctx: ShowContext, style: Style): string {
   const { people, today } = ctx;
   const out: string[] = [];
@@ -50,6 +61,8 @@ export function customerText(c: Customer, ctx: ShowContext, style: Style): strin
   row('term', c.term === 'temporary' ? `temporary, ends ${c.ends_on ?? '?'}` : (c.term ?? '-'));
   row('engineer', who(c.engineer, people));
   if (c.segment !== 'pre-sales' || c.backup) row('backup', who(c.backup, people));
+  const today_ = todayHandler(c, ctx.registry, today);
+  if (today_) row('today', today_(people));
   row('CE', who(c.ce, people));
   row('communicated', c.segment === 'pre-sales' ? 'no (pre-sales: internal only)' : communicatedText(c, ctx, style));
   if (c.since) row('since', age(c.since, today));

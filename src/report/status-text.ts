@@ -20,6 +20,10 @@ export const LABEL: Record<ItemKind, string> = {
   'pending-request': 'request pending',
   overloaded: 'overloaded',
   rotation: 'rotation hint',
+  'time-off-conflict': 'time off conflict',
+  'coverage-gap': 'coverage gap',
+  'team-thin': 'team thin',
+  away: 'away',
 };
 
 const GROUP: Record<ItemSeverity, string> = { error: 'Errors', warning: 'Warnings', info: 'Hints' };

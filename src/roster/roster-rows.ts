@@ -1,4 +1,5 @@
 /** The roster as `ase people` shows it: one row per person, in people.yaml order. Pure. */
+import { awayEntry, timeOffOf } from '../core/coverage.js';
 import type { Registry, Role } from '../core/model.js';
 
 /** A stretch of time off that covers the day asked about. */
@@ -23,13 +24,10 @@ export interface RosterRow {
   away: AwaySpan | null;
 }
 
-/**
- * MERGE POINT (time off, SPEC section 6): the entry of registry/time-off.yaml that has `handle`
- * away on `today` (`from <= today <= to`), as `{from, to}`; null when they are not away. Always
- * null until the time-off model is in the registry.
- */
-export function awayOf(_registry: Registry, _handle: string, _today: string): AwaySpan | null {
-  return null;
+/** The time-off entry that has `handle` away on `today`, as `{from, to}`; null when not away. */
+export function awayOf(registry: Registry, handle: string, today: string): AwaySpan | null {
+  const e = awayEntry(timeOffOf(registry), handle, today);
+  return e ? { from: e.from, to: e.to } : null;
 }
 
 export function rosterRows(registry: Registry, today: string): RosterRow[] {

@@ -8,6 +8,7 @@ import type { Customer, Registry } from '../core/model.js';
 import { lastCheckin } from '../core/queries.js';
 import { daysUntold } from '../core/rules/not-communicated.js';
 import type { ItemKind, StatusItem } from './items.js';
+import { daysToGap } from './time-off.js';
 
 /** The parts of a finding status needs: both positioned findings and pending ones fit. */
 export type FindingLike = Pick<PendingFinding, 'rule' | 'severity' | 'file' | 'message' | 'subject'>;
@@ -19,6 +20,9 @@ const KIND_OF_RULE: Partial<Record<string, ItemKind>> = {
   'approvals-missing': 'approvals-missing',
   'engineer-overloaded': 'overloaded',
   'not-communicated': 'not-communicated',
+  'time-off-conflict': 'time-off-conflict',
+  'coverage-gap': 'coverage-gap',
+  'team-thin': 'team-thin',
 };
 
 /** Rules whose findings status shows another way (cap-exceeded becomes the one cap item). */
@@ -66,7 +70,7 @@ export function itemsFromFindings(findings: readonly FindingLike[], registry: Re
       const slug = customerSlugOf(f.file, registry.files.customersDir);
       if (slug !== undefined) item.slug = slug;
     }
-    const days = daysFor(kind, item.slug !== undefined ? bySlug.get(item.slug) : undefined, registry, today);
+    const days = kind === 'coverage-gap' && item.handle !== undefined ? daysToGap(registry, item.handle, today) : daysFor(kind, item.slug !== undefined ? bySlug.get(item.slug) : undefined, registry, today);
     if (days !== undefined) item.days = days;
     items.push(item);
   }

@@ -12,6 +12,7 @@ import type { FileKind } from '../source/schema-findings.js';
 import { keepFormatting } from './keep-formatting.js';
 import { editDocument, type KeyOrder, type YamlDocEdit } from './yaml-edit.js';
 import { compareText } from '../core/compare.js';
+import { timeOffPath } from '../core/coverage.js';
 
 export type { YamlDocEdit } from './yaml-edit.js';
 
@@ -27,12 +28,15 @@ export interface RegistryEdit {
   createCustomer(slug: string, data: Record<string, unknown>): YamlDocEdit;
   people(): YamlDocEdit;
   config(): YamlDocEdit;
+  /** time-off.yaml, created (with its modeline and an empty list) when the registry has none. */
+  timeOff(): YamlDocEdit;
 }
 
 export const MODELINES: Record<FileKind, string> = {
   config: '# yaml-language-server: $schema=../schemas/config.schema.json',
   people: '# yaml-language-server: $schema=../schemas/people.schema.json',
   customer: '# yaml-language-server: $schema=../../schemas/customer.schema.json',
+  'time-off': '# yaml-language-server: $schema=../schemas/time-off.schema.json',
 };
 
 /** Where new top-level fields of a customer file go: the order of the sample files. */
@@ -114,6 +118,16 @@ export class ChangeSet implements RegistryEdit {
 
   config(): YamlDocEdit {
     return this.open(join(this.location.dir, 'config.yaml'), this.location.files.config, 'config');
+  }
+
+  timeOff(): YamlDocEdit {
+    const file = timeOffPath(this.location.files);
+    const abs = join(this.location.dir, 'time-off.yaml');
+    if (this.tracked.has(file) || this.loaded.files.has(file)) return this.open(abs, file, 'time-off');
+    const doc = new Document({ time_off: [] }, { version: '1.2', schema: 'core' });
+    const t: Tracked = { abs, file, kind: 'time-off', original: undefined, doc, changed: false };
+    this.tracked.set(file, t);
+    return editDocument(doc, file, () => (t.changed = true));
   }
 
   /** Every file whose text the change alters, with its new text. */

@@ -106,7 +106,7 @@ describe('ase people set', () => {
     expect(git(dir, 'log', '-1', '--format=%B')).toContain('Action: people-set');
     const text = read(people);
     expect(text).toContain(
-      '  - handle: farah\n    name: Farah Haddad\n    roles: [support-engineer, cs-leadership]\n    email: farah@example.com\n    timezone: America/Toronto\n    working_hours: 09:00-17:00\n    working_days: [mon, tue, wed]\n  - handle: gus\n',
+      '  - handle: farah\n    name: Farah Haddad\n    roles: [support-engineer, cs-leadership]\n    email: farah@example.com\n    timezone: America/Toronto\n    working_hours: "09:00-17:00"\n    working_days: [mon, tue, wed]\n  - handle: gus\n',
     );
     expect(text).toContain('    active: false          # on leave; kept for history\n');
     expect(text).toContain('  # Customer engineers\n');
@@ -162,6 +162,17 @@ describe('ase people on a new or shown roster', () => {
 });
 
 describe('ase people deactivate', () => {
+  it('is refused while the person covers an active customer in time off still to come, naming the cover command', () => {
+    const dir = sampleRepo();
+    const before = commitCount(dir);
+    const r = ase(['people', 'deactivate', 'emeka'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cover of initech: ase away bruno --from 2026-12-21 --cover initech=<handle>');
+    expect(commitCount(dir)).toBe(before);
+    const people = ase(['people', '--json'], { cwd: dir });
+    expect(JSON.parse(people.stdout).find((p: { handle: string }) => p.handle === 'dara').away).toEqual({ from: '2026-11-26', to: '2026-12-02' });
+  });
+
   it('is refused while the person is engineer of an active customer, listing it and the transition; after the transition it succeeds', () => {
     const dir = acmeRepo();
     const before = commitCount(dir);
@@ -218,7 +229,7 @@ describe('ase people (the roster)', () => {
     const r = ase(['people'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^HANDLE +NAME +ROLES +TIMEZONE +HOURS +ACTIVE +OVERLOADED +AWAY$/);
-    expect(r.stdout).toMatch(/^farah +Farah Haddad +support-engineer +America\/Toronto +- +yes +yes +-$/m);
+    expect(r.stdout).toMatch(/^farah +Farah Haddad +support-engineer +America\/Toronto +09:00-17:00 mon,tue,wed,thu +yes +yes +-$/m);
     expect(r.stdout).toMatch(/^gus +.* no +/m);
     expect(ase(['people', '--active'], { cwd: dir }).stdout).not.toMatch(/^gus /m);
   });

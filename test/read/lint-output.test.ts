@@ -11,6 +11,7 @@ const SAMPLE_WARNINGS = [
   'not-communicated registry/customers/oscorp.yaml',
   'docs-stale registry/customers/wayne-biotech.yaml',
   'engineer-overloaded registry/people.yaml',
+  'coverage-gap registry/time-off.yaml',
 ];
 
 function brokenRepo(): string {

@@ -59,7 +59,7 @@ describe('ase report', () => {
   it('--weeks sets the calendar length', () => {
     const repo = sampleRepo();
     const html = ase(['report', '--weeks', '2', '--out', '-'], { cwd: repo }).stdout;
-    expect(html).toContain('aria-label="Coverage calendar, 2 weeks: Nobody is away from 2026-11-28 to 2026-12-11');
+    expect(html).toContain('aria-label="Coverage calendar, 2 weeks: 10 days with someone away, 5 days with a coverage gap, 0 thin days from 2026-11-28 to 2026-12-11');
   });
 
   it('needs --out, and a whole number of weeks: usage errors (exit 2) that say what to do, nothing written', () => {

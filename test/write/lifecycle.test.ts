@@ -31,9 +31,11 @@ describe('life cycle', () => {
       'registry/config.yaml',
       'registry/customers/.gitkeep',
       'registry/people.yaml',
+      'registry/time-off.yaml',
       'schemas/config.schema.json',
       'schemas/customer.schema.json',
       'schemas/people.schema.json',
+      'schemas/time-off.schema.json',
     ]);
     expect(readFileSync(join(dir, 'registry/config.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/config\.schema\.json\n/);
     expect(ase(['lint'], { cwd: dir }).code).toBe(0);
