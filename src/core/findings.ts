@@ -19,6 +19,9 @@ export const RULE_CODES = [
   'docs-stale',
   'approvals-missing',
   'page-out-of-date',
+  // Read from outside the model: verify reads git history (never lint), lint compares CODEOWNERS.
+  'approval-unverified',
+  'codeowners-out-of-date',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

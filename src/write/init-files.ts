@@ -19,6 +19,7 @@ checkin_grace_days: ${c.checkin_grace_days}      # slack before a check-in count
 docs_stale_after_days: ${c.docs_stale_after_days}  # a design doc older than this is stale
 ends_soon_days: ${c.ends_soon_days}         # temporary assignments ending this soon show in \`ase status\`
 require_approvals: ${c.require_approvals}  # true: active without all three approvals is an error
+require_verified_approvals: ${c.require_verified_approvals}  # true: \`ase verify\` fails on an approval the approver did not make
 `;
 }
 

@@ -1,0 +1,71 @@
+/**
+ * `ase verify`: every approval in the registry against the commit that introduced it. Reads the
+ * history of the customers folder in one `git log`; `ase lint` never reads history.
+ */
+import type { Globals } from '../cli/globals.js';
+import type { Io } from '../cli/io.js';
+import { makeStyle } from '../cli/style.js';
+import { countFindings } from '../core/findings.js';
+import { approvalUnverified } from '../core/rules/approval-unverified.js';
+import { EnvironmentError } from '../errors.js';
+import { runGit } from '../git/exec.js';
+import { positionFinding } from '../registry/build.js';
+import type { Approver } from '../core/model.js';
+import { openRegistry } from '../registry/open.js';
+import { sourceModule } from '../registry/source-module.js';
+import { findingsGithub } from '../report/findings-github.js';
+import { findingsJson } from '../report/findings-json.js';
+import { findingsText } from '../report/findings-text.js';
+import { compareFindings } from '../core/findings.js';
+import { approvalOrigins } from '../verify/approval-history.js';
+import { ApprovalsReader, approvalPosition } from '../verify/approvals-in-text.js';
+import { readCustomerLog } from '../verify/customer-log.js';
+import { discoverRegistry } from '../registry/discover.js';
+
+export interface VerifyArgs {
+  format?: 'text' | 'json' | 'github';
+  json?: boolean;
+  strict?: boolean;
+}
+
+/** Exit 3 unless the registry is in a work tree with its full history. */
+async function requireFullHistory(root: string): Promise<void> {
+  const r = await runGit(root, ['rev-parse', '--is-shallow-repository']);
+  if (r.code === 0 && r.stdout.trim() === 'true') {
+    throw new EnvironmentError(
+      'this clone is shallow: `ase verify` needs the full history to find the commit behind each approval',
+      'fetch it with `git fetch --unshallow`; in GitHub Actions give actions/checkout `fetch-depth: 0`',
+    );
+  }
+}
+
+export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<number> {
+  const where = discoverRegistry(io.cwd, globals.registry);
+  const root = where.gitRoot;
+  if (root === undefined) {
+    throw new EnvironmentError(`the registry ${where.dir} is not inside a git work tree, so there is no history to verify approvals against`, 'run `ase verify` in a clone of the registry repository');
+  }
+  // The history is read while the registry is: the log does not need it.
+  const [, log, { loaded }] = await Promise.all([requireFullHistory(root), readCustomerLog(root, where.files.customersDir), openRegistry(globals, io)]);
+  const reg = loaded.registry;
+  const reader = new ApprovalsReader((text) => sourceModule().yamlData(text));
+  const originOf = await approvalOrigins(root, log, reg.customers, (c) => loaded.files.get(c.file)?.text, reader);
+  // Positions from the text when the block is plainly written: parsing every file for them would cost more than the history.
+  const findings = approvalUnverified(reg, originOf)
+    .map((p) => {
+      const file = loaded.files.get(p.file);
+      const at = file?.text !== undefined ? approvalPosition(file.text, p.path[1] as Approver) : undefined;
+      return at ? { rule: p.rule, severity: p.severity, file: p.file, ...at, message: p.message, subject: p.subject } : positionFinding(p, file);
+    })
+    .sort(compareFindings);
+  const format = args.json ? 'json' : (args.format ?? 'text');
+  if (format === 'json') io.out(findingsJson(findings));
+  else if (format === 'github') io.out(findingsGithub(findings, 'ase verify'));
+  else {
+    const approvals = reg.customers.reduce((n, c) => n + Object.keys(c.approvals).length, 0);
+    const text = findingsText(findings, await makeStyle(globals.color));
+    io.out(findings.length === 0 ? `✔ ${approvals} approval${approvals === 1 ? '' : 's'} verified against the git history\n` : text);
+  }
+  const { errors, warnings } = countFindings(findings);
+  return errors > 0 || (args.strict && warnings > 0) ? 1 : 0;
+}
