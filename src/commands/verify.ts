@@ -10,7 +10,7 @@ import { approvalUnverified } from '../core/rules/approval-unverified.js';
 import { EnvironmentError } from '../errors.js';
 import { runGit } from '../git/exec.js';
 import { positionFinding } from '../registry/build.js';
-import type { Approver } from '../core/model.js';
+import type { Approval, Approver, Customer } from '../core/model.js';
 import { openRegistry } from '../registry/open.js';
 import { sourceModule } from '../registry/source-module.js';
 import { findingsGithub } from '../report/findings-github.js';
@@ -49,9 +49,21 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
   const [, log, { loaded }] = await Promise.all([requireFullHistory(root), readCustomerLog(root, where.files.customersDir), openRegistry(globals, io)]);
   const reg = loaded.registry;
   const reader = new ApprovalsReader((text) => sourceModule().yamlData(text));
-  const originOf = await approvalOrigins(root, log, reg.customers, (c) => loaded.files.get(c.file)?.text, reader);
+  const textOf = (c: Customer) => loaded.files.get(c.file)?.text;
+  // Approvals read from each file's approvals block: the model would parse every file whole.
+  const approvals = new Map<Customer, Partial<Record<Approver, Approval>>>();
+  const approvalsOf = (c: Customer) => {
+    let found = approvals.get(c);
+    if (found === undefined) {
+      const text = textOf(c);
+      found = text === undefined ? c.approvals : Object.fromEntries([...reader.of(text)].map(([role, { approval }]) => [role, approval]));
+      approvals.set(c, found);
+    }
+    return found;
+  };
+  const originOf = await approvalOrigins(root, log, reg.customers, textOf, approvalsOf, reader);
   // Positions from the text when the block is plainly written: parsing every file for them would cost more than the history.
-  const findings = approvalUnverified(reg, originOf)
+  const findings = approvalUnverified(reg, originOf, approvalsOf)
     .map((p) => {
       const file = loaded.files.get(p.file);
       const at = file?.text !== undefined ? approvalPosition(file.text, p.path[1] as Approver) : undefined;
@@ -62,9 +74,9 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
   if (format === 'json') io.out(findingsJson(findings));
   else if (format === 'github') io.out(findingsGithub(findings, 'ase verify'));
   else {
-    const approvals = reg.customers.reduce((n, c) => n + Object.keys(c.approvals).length, 0);
+    const count = reg.customers.reduce((n, c) => n + Object.keys(approvalsOf(c)).length, 0);
     const text = findingsText(findings, await makeStyle(globals.color));
-    io.out(findings.length === 0 ? `✔ ${approvals} approval${approvals === 1 ? '' : 's'} verified against the git history\n` : text);
+    io.out(findings.length === 0 ? `✔ ${count} approval${count === 1 ? '' : 's'} verified against the git history\n` : text);
   }
   const { errors, warnings } = countFindings(findings);
   return errors > 0 || (args.strict && warnings > 0) ? 1 : 0;

@@ -9,9 +9,9 @@
  * version of its file is read (a hand edit under a borrowed trailer is found that way).
  */
 import { createHash } from 'node:crypto';
-import { APPROVERS, type Approver, type Customer } from '../core/model.js';
+import { APPROVERS, type Approval, type Approver, type Customer } from '../core/model.js';
 import { approvalKey, type ApprovalOrigin } from '../core/rules/approval-unverified.js';
-import type { ApprovalsReader } from './approvals-in-text.js';
+import type { ApprovalKeys, ApprovalsReader } from './approvals-in-text.js';
 import { BlobReader } from './blob-reader.js';
 import type { CustomerLog, LogStep } from './customer-log.js';
 
@@ -52,7 +52,7 @@ function chainOf(log: CustomerLog, file: string): LogStep[] {
   }
 }
 
-type Keys = ReadonlyMap<Approver, string>;
+type Keys = ApprovalKeys;
 const NONE: Keys = new Map();
 
 async function readBlobs(root: string, reader: ApprovalsReader, ids: Iterable<string>, into: Map<string, Keys>): Promise<void> {
@@ -65,21 +65,22 @@ async function readBlobs(root: string, reader: ApprovalsReader, ids: Iterable<st
 
 /** The first step (newest first) that adds the approval with `key` for `role`, when every step is read. */
 function introducer(steps: readonly LogStep[], role: Approver, key: string, keys: (id: string | null) => Keys | undefined): LogStep | undefined {
-  return steps.find((s) => keys(s.after)?.get(role) === key && keys(s.before)?.get(role) !== key);
+  return steps.find((s) => keys(s.after)?.get(role)?.key === key && keys(s.before)?.get(role)?.key !== key);
 }
 
 /**
  * Where each approval of `customers` came from. `texts` gives each customer's file text as it is
- * in the work tree; `reader` reads approvals from a version's bytes.
+ * in the work tree, `approvalsOf` its approvals; `reader` reads approvals from a version's bytes.
  */
 export async function approvalOrigins(
   root: string,
   log: CustomerLog,
   customers: readonly Customer[],
   texts: (c: Customer) => string | undefined,
+  approvalsOf: (c: Customer) => Partial<Record<Approver, Approval>>,
   reader: ApprovalsReader,
 ): Promise<(c: Customer, role: Approver) => ApprovalOrigin> {
-  const withApprovals = customers.filter((c) => APPROVERS.some((r) => c.approvals[r]));
+  const withApprovals = customers.filter((c) => APPROVERS.some((r) => approvalsOf(c)[r]));
   const chains = new Map(withApprovals.map((c) => [c, chainOf(log, c.file)]));
   const known = new Map<string, Keys>();
   const keys = (id: string | null) => (id === null ? NONE : known.get(id));
@@ -102,11 +103,12 @@ export async function approvalOrigins(
   for (const [c, chain] of chains) {
     const head = headOf.get(c);
     const checked = chain.filter((s) => !skippable(s));
+    const approvals = approvalsOf(c);
     for (const role of APPROVERS) {
-      const a = c.approvals[role];
+      const a = approvals[role];
       if (!a) continue;
       const key = approvalKey(a);
-      if (head !== undefined && keys(head)?.get(role) !== key) {
+      if (head !== undefined && keys(head)?.get(role)?.key !== key) {
         origins.set(`${c.file}\0${role}`, { kind: 'uncommitted' });
         continue;
       }

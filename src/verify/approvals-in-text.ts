@@ -3,12 +3,12 @@
  * `approvals:` block is parsed (a file's versions differ mostly elsewhere, so equal blocks are
  * parsed once), and the whole text when the block cannot be cut out safely.
  */
-import { APPROVERS, type Approver } from '../core/model.js';
+import { APPROVERS, type Approval, type Approver } from '../core/model.js';
 import { isObject } from '../core/normalise.js';
 import { approvalKey } from '../core/rules/approval-unverified.js';
 
-/** Role -> approval key (see approvalKey), for the approvals a text holds. */
-export type ApprovalKeys = ReadonlyMap<Approver, string>;
+/** The approvals a text holds, each with its key (see approvalKey) to compare versions by. */
+export type ApprovalKeys = ReadonlyMap<Approver, { approval: Approval; key: string }>;
 
 const NONE: ApprovalKeys = new Map();
 const BLOCK_START = /^approvals[ \t]*:/m;
@@ -47,11 +47,12 @@ export function approvalPosition(text: string, role: Approver): { line: number; 
 
 function keysOf(data: unknown): ApprovalKeys {
   if (!isObject(data) || !isObject(data.approvals)) return NONE;
-  const out = new Map<Approver, string>();
+  const out = new Map<Approver, { approval: Approval; key: string }>();
   for (const role of APPROVERS) {
     const a = data.approvals[role];
     if (!isObject(a) || typeof a.by !== 'string' || typeof a.on !== 'string') continue;
-    out.set(role, approvalKey({ by: a.by, on: a.on, evidence: typeof a.evidence === 'string' ? a.evidence : undefined }));
+    const approval: Approval = typeof a.evidence === 'string' ? { by: a.by, on: a.on, evidence: a.evidence } : { by: a.by, on: a.on };
+    out.set(role, { approval, key: approvalKey(approval) });
   }
   return out;
 }

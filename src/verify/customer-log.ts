@@ -37,7 +37,8 @@ const ZERO = /^0+$/;
 /** Reads the log of `customersDir` (relative to `root`), newest commit first. */
 export function readCustomerLog(root: string, customersDir: string): Promise<CustomerLog> {
   const args = [
-    '-c', 'core.quotePath=false', '--literal-pathspecs', 'log', '--no-color', '--no-ext-diff', '--no-abbrev', '--raw', '-M',
+    // Whatever the user's config says: paths unquoted, no signatures in the output, the root commit's files shown.
+    '-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '--literal-pathspecs', 'log', '--root', '--no-color', '--no-ext-diff', '--no-abbrev', '--raw', '-M',
     '--format=%x1e%H%x1f%an%x1f%ae%x1f%(trailers:only,unfold)%x1f', '--', customersDir,
   ];
   const byPath = new Map<string, LogStep[]>();

@@ -42,14 +42,22 @@ function problem(role: Approver, a: Approval, origin: ApprovalOrigin, approver: 
   return `${what} was recorded in ${commit}, not by ${who}, and has no evidence`;
 }
 
-/** One finding per approval in the registry whose origin does not tie it to its approver. */
-export function approvalUnverified(registry: Registry, originOf: (c: Customer, role: Approver) => ApprovalOrigin): PendingFinding[] {
+/**
+ * One finding per approval in the registry whose origin does not tie it to its approver.
+ * `approvalsOf` gives a customer's approvals (the caller may read them more cheaply than the model).
+ */
+export function approvalUnverified(
+  registry: Registry,
+  originOf: (c: Customer, role: Approver) => ApprovalOrigin,
+  approvalsOf: (c: Customer) => Partial<Record<Approver, Approval>> = (c) => c.approvals,
+): PendingFinding[] {
   const people = new Map(registry.people.map((p) => [p.handle, p]));
   const severity = registry.config.require_verified_approvals ? 'error' : 'warning';
   const out: PendingFinding[] = [];
   for (const c of registry.customers) {
+    const approvals = approvalsOf(c);
     for (const role of APPROVERS) {
-      const a = c.approvals[role];
+      const a = approvals[role];
       if (!a) continue;
       const wrong = problem(role, a, originOf(c, role), people.get(a.by), registry.files.people);
       if (wrong === undefined) continue;
