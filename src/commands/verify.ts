@@ -17,9 +17,9 @@ import { findingsGithub } from '../report/findings-github.js';
 import { findingsJson } from '../report/findings-json.js';
 import { findingsText } from '../report/findings-text.js';
 import { compareFindings } from '../core/findings.js';
-import { approvalOrigins } from '../verify/approval-history.js';
+import { approvalOrigins, skippable } from '../verify/approval-history.js';
 import { ApprovalsReader, approvalPosition } from '../verify/approvals-in-text.js';
-import { readCustomerLog } from '../verify/customer-log.js';
+import { readCommits, readCustomerLog, readHeadBlobs, readStepsOf } from '../verify/customer-log.js';
 import { discoverRegistry } from '../registry/discover.js';
 
 export interface VerifyArgs {
@@ -46,7 +46,10 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
     throw new EnvironmentError(`the registry ${where.dir} is not inside a git work tree, so there is no history to verify approvals against`, 'run `ase verify` in a clone of the registry repository');
   }
   // The history is read while the registry is: the log does not need it.
-  const [, log, { loaded }] = await Promise.all([requireFullHistory(root), readCustomerLog(root, where.files.customersDir), openRegistry(globals, io)]);
+  const dir = where.files.customersDir;
+  const [, commits, heads, { loaded }] = await Promise.all([requireFullHistory(root), readCommits(root, dir), readHeadBlobs(root, dir), openRegistry(globals, io)]);
+  const checked = await readStepsOf(root, dir, commits.map((info, index) => ({ info, index })).filter((c) => !skippable(c.info)));
+  const history = { checked, heads, full: () => readCustomerLog(root, dir) };
   const reg = loaded.registry;
   const reader = new ApprovalsReader((text) => sourceModule().yamlData(text));
   const textOf = (c: Customer) => loaded.files.get(c.file)?.text;
@@ -61,7 +64,7 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
     }
     return found;
   };
-  const originOf = await approvalOrigins(root, log, reg.customers, textOf, approvalsOf, reader);
+  const originOf = await approvalOrigins(root, history, reg.customers, textOf, approvalsOf, reader);
   // Positions from the text when the block is plainly written: parsing every file for them would cost more than the history.
   const findings = approvalUnverified(reg, originOf, approvalsOf)
     .map((p) => {

@@ -1,25 +1,29 @@
 /**
- * Finds, for every approval now in the registry, the commit that introduced it: one `git log` over
- * the customers folder (trailers and each file's blob ids, renames inside it followed) and one
- * `git cat-file --batch` for the file versions that need reading. Never one git process per customer.
+ * Finds, for every approval now in the registry, the commit that introduced it, with a fixed
+ * number of git processes whatever the number of customers: one `git log` of the customers
+ * folder (commits, authors, trailers), one `git diff-tree --stdin` for the files the commits
+ * that need looking at changed (renames inside the folder followed), one `git ls-tree` for HEAD
+ * and one `git cat-file --batch` for the file versions to read.
  *
  * Commits that ase made for an action that never writes approvals (a check-in, a transition...)
- * are taken at their trailer's word and not read: the same trailers already say which commits
- * `ase approve` made. When that leaves an approval without the commit that added it, every
- * version of its file is read (a hand edit under a borrowed trailer is found that way).
+ * are taken at their trailer's word and not looked into: the same trailers already say which
+ * commits `ase approve` made. When that leaves an approval without the commit that added it,
+ * one `git log --raw` gives every commit's changes and every version of its file is read (a hand
+ * edit under a borrowed trailer is found that way).
  */
 import { createHash } from 'node:crypto';
 import { APPROVERS, type Approval, type Approver, type Customer } from '../core/model.js';
 import { approvalKey, type ApprovalOrigin } from '../core/rules/approval-unverified.js';
 import type { ApprovalKeys, ApprovalsReader } from './approvals-in-text.js';
 import { BlobReader } from './blob-reader.js';
-import type { CustomerLog, LogStep } from './customer-log.js';
+import type { CommitInfo, CustomerLog, LogStep } from './customer-log.js';
 
 /** ase actions that never write an approval (see src/commands). */
 const LEAVES_APPROVALS = new Set(['request', 'assign', 'reject', 'transition', 'end', 'checkin', 'docs', 'engineers-set', 'told']);
 
-function skippable(step: LogStep): boolean {
-  const action = step.info.trailers.Action;
+/** Whether ase made the commit for an action that never writes approvals (its trailer says so). */
+export function skippable(info: CommitInfo): boolean {
+  const action = info.trailers.Action;
   return action !== undefined && LEAVES_APPROVALS.has(action);
 }
 
@@ -68,33 +72,43 @@ function introducer(steps: readonly LogStep[], role: Approver, key: string, keys
   return steps.find((s) => keys(s.after)?.get(role)?.key === key && keys(s.before)?.get(role)?.key !== key);
 }
 
+/** What `ase verify` read of the history before looking at any file version. */
+export interface History {
+  /** Steps of the commits that are not skipped (see `skippable`), newest first. */
+  checked: CustomerLog;
+  /** Blob ids of the files at HEAD, by path. */
+  heads: ReadonlyMap<string, string>;
+  /** Every commit's steps, read only when the checked ones leave an approval unplaced. */
+  full(): Promise<CustomerLog>;
+}
+
 /**
  * Where each approval of `customers` came from. `texts` gives each customer's file text as it is
  * in the work tree, `approvalsOf` its approvals; `reader` reads approvals from a version's bytes.
  */
 export async function approvalOrigins(
   root: string,
-  log: CustomerLog,
+  history: History,
   customers: readonly Customer[],
   texts: (c: Customer) => string | undefined,
   approvalsOf: (c: Customer) => Partial<Record<Approver, Approval>>,
   reader: ApprovalsReader,
 ): Promise<(c: Customer, role: Approver) => ApprovalOrigin> {
   const withApprovals = customers.filter((c) => APPROVERS.some((r) => approvalsOf(c)[r]));
-  const chains = new Map(withApprovals.map((c) => [c, chainOf(log, c.file)]));
+  const chains = new Map(withApprovals.map((c) => [c, chainOf(history.checked, c.file)]));
   const known = new Map<string, Keys>();
   const keys = (id: string | null) => (id === null ? NONE : known.get(id));
 
-  // First read: the committed version when the work tree differs from it, and the steps not skipped.
+  // First read: the committed version when the work tree differs from it, and the checked steps.
   const wanted: string[] = [];
   const headOf = new Map<Customer, string | null | undefined>();
   for (const [c, chain] of chains) {
-    const head = chain[0]?.after ?? null;
+    const head = history.heads.get(c.file) ?? null;
     const text = texts(c);
     const same = head !== null && text !== undefined && blobId(text) === head;
     headOf.set(c, same ? undefined : head);
     if (!same && head !== null) wanted.push(head);
-    for (const s of chain) if (!skippable(s)) for (const id of [s.before, s.after]) if (id !== null) wanted.push(id);
+    for (const s of chain) for (const id of [s.before, s.after]) if (id !== null) wanted.push(id);
   }
   await readBlobs(root, reader, wanted, known);
 
@@ -102,7 +116,6 @@ export async function approvalOrigins(
   const unresolved: [Customer, Approver, string][] = [];
   for (const [c, chain] of chains) {
     const head = headOf.get(c);
-    const checked = chain.filter((s) => !skippable(s));
     const approvals = approvalsOf(c);
     for (const role of APPROVERS) {
       const a = approvals[role];
@@ -112,19 +125,21 @@ export async function approvalOrigins(
         origins.set(`${c.file}\0${role}`, { kind: 'uncommitted' });
         continue;
       }
-      const s = introducer(checked, role, key, keys);
+      const s = introducer(chain, role, key, keys);
       if (s) origins.set(`${c.file}\0${role}`, { kind: 'commit', ...s.info });
       else unresolved.push([c, role, key]);
     }
   }
 
-  // Second read, rare: every version of the files whose approvals the first read could not place.
+  // Second read, rare: every commit's steps, and every version of the files whose approvals the first read could not place.
   if (unresolved.length > 0) {
-    const all = new Set<string>();
-    for (const [c] of unresolved) for (const s of chains.get(c)!) for (const id of [s.before, s.after]) if (id !== null) all.add(id);
-    await readBlobs(root, reader, all, known);
+    const full = await history.full();
+    const all = new Map(unresolved.map(([c]) => [c, chainOf(full, c.file)]));
+    const ids = new Set<string>();
+    for (const chain of all.values()) for (const s of chain) for (const id of [s.before, s.after]) if (id !== null) ids.add(id);
+    await readBlobs(root, reader, ids, known);
     for (const [c, role, key] of unresolved) {
-      const s = introducer(chains.get(c)!, role, key, keys);
+      const s = introducer(all.get(c)!, role, key, keys);
       origins.set(`${c.file}\0${role}`, s ? { kind: 'commit', ...s.info } : { kind: 'unknown' });
     }
   }

@@ -34,29 +34,9 @@ export interface CustomerLog {
 
 const ZERO = /^0+$/;
 
-/** Reads the log of `customersDir` (relative to `root`), newest commit first. */
-export function readCustomerLog(root: string, customersDir: string): Promise<CustomerLog> {
-  const args = [
-    // Whatever the user's config says: paths unquoted, no signatures in the output, the root commit's files shown.
-    '-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '--literal-pathspecs', 'log', '--root', '--no-color', '--no-ext-diff', '--no-abbrev', '--raw', '-M',
-    '--format=%x1e%H%x1f%an%x1f%ae%x1f%(trailers:only,unfold)%x1f', '--', customersDir,
-  ];
-  const byPath = new Map<string, LogStep[]>();
-  let index = -1;
-  let header = '';
-  let info: CommitInfo | undefined;
-  // Each commit is `\x1e<id>\x1f<name>\x1f<email>\x1f<trailers>\x1f`, then its `:...` raw lines.
-  const line = (l: string) => {
-    if (header !== '' || l.charCodeAt(0) === 0x1e) {
-      header += `${header === '' ? l.slice(1) : l}\n`;
-      if (!l.endsWith('\x1f')) return;
-      const [commit, name, email, trailers] = header.split('\x1f');
-      info = { commit: commit!, name: name!, email: email!, trailers: parseTrailers(trailers ?? '') };
-      header = '';
-      index++;
-      return;
-    }
-    if (l.charCodeAt(0) !== 58 /* : */ || !info) return;
+/** Collects raw diff lines (`:old-mode new-mode old-id new-id status\tpath[\tnew-path]`) into steps by path. */
+function stepCollector(byPath: Map<string, LogStep[]>) {
+  return (l: string, index: number, info: CommitInfo) => {
     const tab = l.indexOf('\t');
     if (tab < 0) return;
     const [, , before, after, status] = l.slice(1, tab).split(' ');
@@ -69,23 +49,113 @@ export function readCustomerLog(root: string, customersDir: string): Promise<Cus
     if (list) list.push(step);
     else byPath.set(to, [step]);
   };
+}
+
+/** Runs git and hands each line of its output to `line` as it arrives; resolves when git ends well (or with `emptyOk` when the repository has no commits). */
+function gitLines(root: string, args: readonly string[], line: (l: string) => void, input?: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', args as string[], { cwd: root, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let rest = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d: string) => {
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (d: string) => {
       const lines = (rest + d).split('\n');
       rest = lines.pop()!;
       for (const l of lines) line(l);
     });
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', (err) => reject(gitFailure(['log'], { code: 127, stdout: '', stderr: err.message })));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    if (input !== undefined) {
+      child.stdin!.on('error', () => undefined);
+      child.stdin!.end(input);
+    }
+    child.on('error', (err) => reject(gitFailure([args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? 'git'], { code: 127, stdout: '', stderr: err.message })));
     child.on('close', (code) => {
       if (rest !== '') line(rest);
       // A repository without commits has no history: every approval is uncommitted.
-      if (code === 0 || /does not have any commits|bad default revision 'HEAD'/.test(stderr)) resolve({ byPath });
-      else reject(gitFailure(['log'], { code: code ?? 1, stdout: '', stderr }));
+      if (code === 0 || /does not have any commits|bad default revision 'HEAD'|Not a valid object name HEAD/.test(stderr)) resolve();
+      else reject(gitFailure(args.filter((a) => !a.startsWith('-c') && !a.includes('=')), { code: code ?? 1, stdout: '', stderr }));
     });
   });
+}
+
+// Whatever the user's config says: paths unquoted, no signatures in the output.
+const CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '--literal-pathspecs'];
+const FORMAT = '--format=%x1e%H%x1f%an%x1f%ae%x1f%(trailers:only,unfold)%x1f';
+
+/** Parses `\x1e<id>\x1f<name>\x1f<email>\x1f<trailers>\x1f` headers line by line; other lines go to `other`. */
+function headerReader(onCommit: (info: CommitInfo) => void, other: (l: string) => void) {
+  let header = '';
+  return (l: string) => {
+    if (header !== '' || l.charCodeAt(0) === 0x1e) {
+      header += `${header === '' ? l.slice(1) : l}\n`;
+      if (!l.endsWith('\x1f')) return;
+      const [commit, name, email, trailers] = header.split('\x1f');
+      header = '';
+      onCommit({ commit: commit!, name: name!, email: email!, trailers: parseTrailers(trailers ?? '') });
+      return;
+    }
+    other(l);
+  };
+}
+
+/** The commits that touched `customersDir`, newest first: the same walk as a plain `git log` of it. */
+export async function readCommits(root: string, customersDir: string): Promise<CommitInfo[]> {
+  const out: CommitInfo[] = [];
+  await gitLines(root, [...CONFIG, 'log', '--no-color', FORMAT, '--', customersDir], headerReader((c) => out.push(c), () => undefined));
+  return out;
+}
+
+/** The steps of some commits (`index` is each one's position in `readCommits`), from one `git diff-tree --stdin`. */
+export async function readStepsOf(root: string, customersDir: string, commits: readonly { info: CommitInfo; index: number }[]): Promise<CustomerLog> {
+  const byPath = new Map<string, LogStep[]>();
+  if (commits.length === 0) return { byPath };
+  const byId = new Map(commits.map((c) => [c.info.commit, c]));
+  const collect = stepCollector(byPath);
+  let current: { info: CommitInfo; index: number } | undefined;
+  const args = [...CONFIG, 'diff-tree', '--stdin', '-r', '--root', '--no-color', '--no-ext-diff', '--no-abbrev', '--raw', '-M', '--', customersDir];
+  await gitLines(
+    root,
+    args,
+    (l) => {
+      if (l.charCodeAt(0) === 58 /* : */) {
+        if (current) collect(l, current.index, current.info);
+      } else if (l !== '') current = byId.get(l.trim());
+    },
+    `${commits.map((c) => c.info.commit).join('\n')}\n`,
+  );
+  return { byPath };
+}
+
+/** Every file's blob id at HEAD under `customersDir` (empty before the first commit). */
+export async function readHeadBlobs(root: string, customersDir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  await gitLines(root, [...CONFIG, 'ls-tree', '-r', '--full-tree', 'HEAD', '--', customersDir], (l) => {
+    const tab = l.indexOf('\t');
+    const fields = l.slice(0, tab).split(' ');
+    if (tab > 0 && fields[1] === 'blob') out.set(l.slice(tab + 1), fields[2]!);
+  });
+  return out;
+}
+
+/** Every commit's steps: one `git log --raw` of `customersDir`, newest commit first. */
+export async function readCustomerLog(root: string, customersDir: string): Promise<CustomerLog> {
+  const byPath = new Map<string, LogStep[]>();
+  const collect = stepCollector(byPath);
+  let index = -1;
+  let info: CommitInfo | undefined;
+  const args = [...CONFIG, 'log', '--root', '--no-color', '--no-ext-diff', '--no-abbrev', '--raw', '-M', FORMAT, '--', customersDir];
+  await gitLines(
+    root,
+    args,
+    headerReader(
+      (c) => {
+        info = c;
+        index++;
+      },
+      (l) => {
+        if (l.charCodeAt(0) === 58 && info) collect(l, index, info);
+      },
+    ),
+  );
+  return { byPath };
 }
