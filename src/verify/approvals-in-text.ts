@@ -81,7 +81,20 @@ export class ApprovalsReader {
   constructor(private readonly parse: (text: string) => unknown) {}
 
   of(text: string): ApprovalKeys {
-    return this.ofBytes(Buffer.from(text, 'utf8'));
+    const block = approvalsBlock(text);
+    if (block === undefined || /(?:^|[\s[{,])[*&!]\S|<<|^(?:---|\.\.\.)/m.test(block) || text.indexOf('\napprovals', text.indexOf(block) + block.length - 1) >= 0) {
+      return text.includes('approvals') ? keysOf(this.parse(text)) : NONE;
+    }
+    return this.ofBlock(block);
+  }
+
+  private ofBlock(block: string): ApprovalKeys {
+    let keys = this.byBlock.get(block);
+    if (keys === undefined) {
+      keys = keysOf(this.parse(block));
+      this.byBlock.set(block, keys);
+    }
+    return keys;
   }
 
   /** Only the block is decoded: most of a version is check-ins and history. */
@@ -92,11 +105,6 @@ export class ApprovalsReader {
     if (at === undefined || block === undefined || !/^approvals[ \t]*:/.test(block) || /(?:^|[\s[{,])[*&!]\S|<<|^(?:---|\.\.\.)/m.test(block) || buf.indexOf('\napprovals', at.end - 1) >= 0) {
       return buf.includes(KEY) ? keysOf(this.parse(buf.toString('utf8'))) : NONE;
     }
-    let keys = this.byBlock.get(block);
-    if (keys === undefined) {
-      keys = keysOf(this.parse(block));
-      this.byBlock.set(block, keys);
-    }
-    return keys;
+    return this.ofBlock(block);
   }
 }
