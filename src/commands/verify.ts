@@ -2,6 +2,8 @@
  * `ase verify`: every approval in the registry against the commit that introduced it. Reads the
  * history of the customers folder in one `git log`; `ase lint` never reads history.
  */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Globals } from '../cli/globals.js';
 import type { Io } from '../cli/io.js';
 import { makeStyle } from '../cli/style.js';
@@ -9,6 +11,7 @@ import { countFindings } from '../core/findings.js';
 import { approvalUnverified } from '../core/rules/approval-unverified.js';
 import { EnvironmentError } from '../errors.js';
 import { runGit } from '../git/exec.js';
+import { plainLayout } from '../git/head-files.js';
 import { positionFinding } from '../registry/build.js';
 import type { Approval, Approver, Customer } from '../core/model.js';
 import { openRegistry } from '../registry/open.js';
@@ -17,7 +20,7 @@ import { findingsGithub } from '../report/findings-github.js';
 import { findingsJson } from '../report/findings-json.js';
 import { findingsText } from '../report/findings-text.js';
 import { compareFindings } from '../core/findings.js';
-import { approvalOrigins, skippable } from '../verify/approval-history.js';
+import { approvalOrigins, skippable, startBlobReader } from '../verify/approval-history.js';
 import { ApprovalsReader, approvalPosition } from '../verify/approvals-in-text.js';
 import { readCommits, readCustomerLog, readHeadBlobs, readStepsOf } from '../verify/customer-log.js';
 import { discoverRegistry } from '../registry/discover.js';
@@ -28,10 +31,25 @@ export interface VerifyArgs {
   strict?: boolean;
 }
 
+/** Whether the clone is shallow: `.git/shallow` exists in a plain layout (no git process), else git says. */
+async function isShallow(root: string): Promise<boolean> {
+  const dotGit = join(root, '.git');
+  if (isDirectory(dotGit) && plainLayout(dotGit)) return existsSync(join(dotGit, 'shallow'));
+  const r = await runGit(root, ['rev-parse', '--is-shallow-repository']);
+  return r.code === 0 && r.stdout.trim() === 'true';
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Exit 3 unless the registry is in a work tree with its full history. */
 async function requireFullHistory(root: string): Promise<void> {
-  const r = await runGit(root, ['rev-parse', '--is-shallow-repository']);
-  if (r.code === 0 && r.stdout.trim() === 'true') {
+  if (await isShallow(root)) {
     throw new EnvironmentError(
       'this clone is shallow: `ase verify` needs the full history to find the commit behind each approval',
       'fetch it with `git fetch --unshallow`; in GitHub Actions give actions/checkout `fetch-depth: 0`',
@@ -47,11 +65,22 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
   }
   // The history is read while the registry is: the log does not need it.
   const dir = where.files.customersDir;
-  const [, commits, heads, { loaded }] = await Promise.all([requireFullHistory(root), readCommits(root, dir), readHeadBlobs(root, dir), openRegistry(globals, io)]);
-  const checked = await readStepsOf(root, dir, commits.map((info, index) => ({ info, index })).filter((c) => !skippable(c.info)));
-  const history = { checked, heads, full: () => readCustomerLog(root, dir) };
-  const reg = loaded.registry;
   const reader = new ApprovalsReader((text) => sourceModule().yamlData(text));
+  const blobs = startBlobReader(root, reader);
+  let read;
+  try {
+    read = await Promise.all([requireFullHistory(root), readCommits(root, dir), readHeadBlobs(root, dir), openRegistry(globals, io)]);
+  } catch (err) {
+    await blobs.all().catch(() => undefined);
+    throw err;
+  }
+  const [, commits, heads, { loaded }] = read;
+  const checked = await readStepsOf(root, dir, commits.map((info, index) => ({ info, index })).filter((c) => !skippable(c.info))).catch(async (err) => {
+    await blobs.all().catch(() => undefined);
+    throw err;
+  });
+  const history = { checked, heads, full: () => readCustomerLog(root, dir), blobs };
+  const reg = loaded.registry;
   const textOf = (c: Customer) => loaded.files.get(c.file)?.text;
   // Approvals read from each file's approvals block: the model would parse every file whole.
   const approvals = new Map<Customer, Partial<Record<Approver, Approval>>>();

@@ -59,10 +59,13 @@ function chainOf(log: CustomerLog, file: string): LogStep[] {
 type Keys = ApprovalKeys;
 const NONE: Keys = new Map();
 
-async function readBlobs(root: string, reader: ApprovalsReader, ids: Iterable<string>, into: Map<string, Keys>): Promise<void> {
+async function readBlobs(root: string, reader: ApprovalsReader, ids: Iterable<string>, into: Map<string, Keys>, started?: BlobReader<Keys>): Promise<void> {
   const missing = new Set([...ids].filter((id) => !into.has(id)));
-  if (missing.size === 0) return;
-  const blobs = new BlobReader(root, (bytes) => reader.ofBytes(bytes));
+  if (missing.size === 0) {
+    await started?.all();
+    return;
+  }
+  const blobs = started ?? new BlobReader(root, (bytes) => reader.ofBytes(bytes));
   for (const id of missing) blobs.want(id);
   for (const [id, keys] of await blobs.all()) into.set(id, keys ?? NONE);
 }
@@ -80,6 +83,13 @@ export interface History {
   heads: ReadonlyMap<string, string>;
   /** Every commit's steps, read only when the checked ones leave an approval unplaced. */
   full(): Promise<CustomerLog>;
+  /** A blob reader started early (its process starts while the history is read), for the first read. */
+  blobs?: BlobReader<Keys>;
+}
+
+/** A blob reader for `approvalOrigins`, to start before the history is read. */
+export function startBlobReader(root: string, reader: ApprovalsReader): BlobReader<Keys> {
+  return new BlobReader(root, (bytes) => reader.ofBytes(bytes));
 }
 
 /**
@@ -110,7 +120,7 @@ export async function approvalOrigins(
     if (!same && head !== null) wanted.push(head);
     for (const s of chain) for (const id of [s.before, s.after]) if (id !== null) wanted.push(id);
   }
-  await readBlobs(root, reader, wanted, known);
+  await readBlobs(root, reader, wanted, known, history.blobs);
 
   const origins = new Map<string, ApprovalOrigin>();
   const unresolved: [Customer, Approver, string][] = [];
