@@ -75,7 +75,8 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
     throw err;
   }
   const [, commits, heads, { loaded }] = read;
-  const checked = await readStepsOf(root, dir, commits.map((info, index) => ({ info, index })).filter((c) => !skippable(c.info))).catch(async (err) => {
+  const toRead = commits.map((c, index) => ({ commit: c.commit, index, action: c.action })).filter((c) => !skippable(c.action));
+  const checked = await readStepsOf(root, dir, toRead).catch(async (err) => {
     await blobs.all().catch(() => undefined);
     throw err;
   });

@@ -16,14 +16,13 @@ import { APPROVERS, type Approval, type Approver, type Customer } from '../core/
 import { approvalKey, type ApprovalOrigin } from '../core/rules/approval-unverified.js';
 import type { ApprovalKeys, ApprovalsReader } from './approvals-in-text.js';
 import { BlobReader } from './blob-reader.js';
-import type { CommitInfo, CustomerLog, LogStep } from './customer-log.js';
+import type { CustomerLog, LogStep } from './customer-log.js';
 
 /** ase actions that never write an approval (see src/commands). */
 const LEAVES_APPROVALS = new Set(['request', 'assign', 'reject', 'transition', 'end', 'checkin', 'docs', 'engineers-set', 'told']);
 
-/** Whether ase made the commit for an action that never writes approvals (its trailer says so). */
-export function skippable(info: CommitInfo): boolean {
-  const action = info.trailers.Action;
+/** Whether ase made the commit for an action that never writes approvals (its `Action` trailer says so). */
+export function skippable(action: string | undefined): boolean {
   return action !== undefined && LEAVES_APPROVALS.has(action);
 }
 

@@ -3,6 +3,9 @@
  * each file it touched, the blob ids before and after, with renames inside the folder detected.
  */
 import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gitFailure } from '../git/exec.js';
 import { parseTrailers } from '../git/log.js';
 
@@ -98,30 +101,79 @@ function headerReader(onCommit: (info: CommitInfo) => void, other: (l: string) =
   };
 }
 
-/** The commits that touched `customersDir`, newest first: the same walk as a plain `git log` of it. */
-export async function readCommits(root: string, customersDir: string): Promise<CommitInfo[]> {
-  const out: CommitInfo[] = [];
-  await gitLines(root, [...CONFIG, 'log', '--no-color', FORMAT, '--', customersDir], headerReader((c) => out.push(c), () => undefined));
+/** A commit of the log, with only the `Action` trailer that says whether to look into it. */
+export interface LoggedCommit {
+  commit: string;
+  action: string | undefined;
+}
+
+/**
+ * The commits that touched `customersDir`, newest first: the same walk as a plain `git log` of it,
+ * printing little. git writes to a temporary file, read once at the end: through a pipe, git's
+ * many small writes would each cost node an event.
+ */
+export async function readCommits(root: string, customersDir: string): Promise<LoggedCommit[]> {
+  const args = [...CONFIG, 'log', '--no-color', '--format=%H%x1f%(trailers:key=Action,valueonly,separator=%x1f)', '--', customersDir];
+  const text = await gitToFile(root, args);
+  const out: LoggedCommit[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start >= 40) {
+      const tab = text.indexOf('\x1f', start + 41);
+      const action = text.slice(start + 41, tab >= 0 && tab < end ? tab : end).trim();
+      out.push({ commit: text.slice(start, start + 40), action: action || undefined });
+    }
+    start = end + 1;
+  }
   return out;
 }
 
-/** The steps of some commits (`index` is each one's position in `readCommits`), from one `git diff-tree --stdin`. */
-export async function readStepsOf(root: string, customersDir: string, commits: readonly { info: CommitInfo; index: number }[]): Promise<CustomerLog> {
+/** git's output through a temporary file (removed after); '' for a repository without commits. */
+function gitToFile(root: string, args: readonly string[]): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'ase-verify-'));
+  const path = join(dir, 'out');
+  const fd = openSync(path, 'w');
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn('git', args as string[], { cwd: root, stdio: ['ignore', fd, 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', (err) => reject(gitFailure(['log'], { code: 127, stdout: '', stderr: err.message })));
+    child.on('close', (code) => {
+      if (code === 0) resolve(readFileSync(path, 'utf8'));
+      else if (/does not have any commits|bad default revision 'HEAD'/.test(stderr)) resolve('');
+      else reject(gitFailure(['log'], { code: code ?? 1, stdout: '', stderr }));
+    });
+  }).finally(() => {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+/**
+ * The authors, trailers and steps of some commits (`index` is each one's position in
+ * `readCommits`), from one `git diff-tree --stdin`.
+ */
+export async function readStepsOf(root: string, customersDir: string, commits: readonly { commit: string; index: number }[]): Promise<CustomerLog> {
   const byPath = new Map<string, LogStep[]>();
   if (commits.length === 0) return { byPath };
-  const byId = new Map(commits.map((c) => [c.info.commit, c]));
+  const indexOf = new Map(commits.map((c) => [c.commit, c.index]));
   const collect = stepCollector(byPath);
   let current: { info: CommitInfo; index: number } | undefined;
-  const args = [...CONFIG, 'diff-tree', '--stdin', '-r', '--root', '--no-color', '--no-ext-diff', '--no-abbrev', '--raw', '-M', '--', customersDir];
+  const args = [...CONFIG, 'diff-tree', '--stdin', '-r', '--root', '--no-color', '--no-ext-diff', '--no-abbrev', '--raw', '-M', FORMAT, '--', customersDir];
   await gitLines(
     root,
     args,
-    (l) => {
-      if (l.charCodeAt(0) === 58 /* : */) {
-        if (current) collect(l, current.index, current.info);
-      } else if (l !== '') current = byId.get(l.trim());
-    },
-    `${commits.map((c) => c.info.commit).join('\n')}\n`,
+    headerReader(
+      (info) => {
+        const index = indexOf.get(info.commit);
+        current = index === undefined ? undefined : { info, index };
+      },
+      (l) => {
+        if (l.charCodeAt(0) === 58 /* : */ && current) collect(l, current.index, current.info);
+      },
+    ),
+    `${commits.map((c) => c.commit).join('\n')}\n`,
   );
   return { byPath };
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { approvalKey } from '../../src/core/rules/approval-unverified.js';
 import { yamlData } from '../../src/source/yaml-data.js';
-import { ApprovalsReader, approvalPosition, approvalsBlock } from '../../src/verify/approvals-in-text.js';
+import { ApprovalsReader, approvalPosition, approvalsBlock, plainBlock } from '../../src/verify/approvals-in-text.js';
 
 /** Role -> approval key, for the approvals `text` holds. */
 function read(text: string): Record<string, string> {
@@ -36,5 +36,24 @@ describe('approvals in a file version', () => {
     const text = 'name: A\napprovals:\n  cs:\n    by: kim\n    on: 2026-01-02\n  sales:\n    by: maya\n    on: 2026-01-03\n';
     expect(approvalPosition(text, 'sales')).toEqual({ line: 6, column: 3 });
     expect(approvalPosition(text, 'ce')).toBeUndefined();
+  });
+
+  it('reads plain blocks without the parser exactly as the parser does, and leaves the rest to it', () => {
+    const plain = [
+      'approvals:\n  cs:\n    by: kim\n    on: 2026-01-02\n',
+      'approvals:\n  ce:\n    by: leo\n    # where\n    evidence: https://x.example/a?b=1&c=2\n    on: 2026-01-02\n  sales:\n    by: maya\n    on: 2026-01-03\n',
+      'approvals:\n    cs:\n      by: kim\n      on: 2026-01-02\n',
+    ];
+    for (const block of plain) expect(plainBlock(block), block).toEqual(yamlData(block));
+    const other = [
+      'approvals:\n  cs:\n    by: kim\n    on: 2026\n',
+      'approvals:\n  cs:\n    by: "kim"\n    on: 2026-01-02\n',
+      'approvals:\n  cs:\n    by: kim # note\n    on: 2026-01-02\n',
+      'approvals:\n  cs:\n    by: kim\n    by: eve\n',
+      'approvals:\n  cs: {by: kim, on: 2026-01-02}\n',
+      'approvals:\n  cs:\n    by: null\n    on: 2026-01-02\n',
+      'approvals:\n  cs:\n    by: kim\n   on: 2026-01-02\n',
+    ];
+    for (const block of other) expect(plainBlock(block), block).toBeUndefined();
   });
 });
