@@ -141,7 +141,7 @@ const LAZY_BUILTINS = {
   child_process: ['spawn', 'spawnSync', 'execFile', 'execFileSync'],
   crypto: ['createHash'],
   tty: ['isatty'],
-  os: ['homedir', 'hostname'],
+  os: ['homedir', 'hostname', 'tmpdir'],
 };
 const lazyBuiltins = {
   name: 'lazy-builtins',

@@ -36,6 +36,16 @@ describe('the sample registry', () => {
     expect(ase(['render', '--check']).code).toBe(0);
   });
 
+  it('has its CODEOWNERS up to date, and every approval by someone other than the approver carries evidence', () => {
+    expect(ase(['codeowners', '--check']).code).toBe(0);
+    const customers = JSON.parse(ase(['list', '--all', '--json']).stdout) as { slug: string }[];
+    for (const { slug } of customers) {
+      const approvals = (JSON.parse(ase(['show', slug, '--json']).stdout).approvals ?? {}) as Record<string, { by: string; evidence?: string }>;
+      // The story: kim (CS leadership) records her own approvals and, with the chat link, leo's and maya's.
+      for (const [role, a] of Object.entries(approvals)) expect(a.evidence !== undefined, `${slug} ${role}`).toBe(a.by !== 'kim');
+    }
+  });
+
   it('lists requested and active customers with cap usage', () => {
     const r = ase(['list']);
     expect(r.code).toBe(0);

@@ -45,6 +45,8 @@ const loaders: Record<string, Loader> = {
   'people-activate': () => import('../commands/people-activate.js'),
   away: () => import('../commands/away.js'),
   who: () => import('../commands/who.js'),
+  verify: () => import('../commands/verify.js'),
+  codeowners: () => import('../commands/codeowners.js'),
 };
 
 /** Loaders of subcommands (`ase engineers set`, `ase people add`): declared under their parent command. */
@@ -123,8 +125,14 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .addOption(new Option('--as <role>', 'which leadership approves').choices(['cs', 'ce', 'sales']).makeOptionMandatory())
       .requiredOption('--by <handle>', 'who approves (needs the matching leadership role)')
       .option('--on <date>', 'date of the approval (default: today)')
+      .option('--evidence <url>', "where the approver gave it (chat thread, ticket): needed when you record someone else's approval")
       .addOption(dryRun())
-      .addHelpText('after', examples('ase approve acme --as cs --by erin', 'ase approve acme --as sales --by gina') + WRITE_HELP)
+      .addHelpText(
+        'after',
+        examples('ase approve acme --as cs --by erin', 'ase approve acme --as sales --by gina --evidence https://chat.example.com/archives/C01/p1234') +
+          "\nWho: your git user (git config user.email) must be the approver's email in people.yaml; to record\nsomeone else's approval, give --evidence: the commit then carries a Recorded-By trailer.\n`ase verify` checks every approval against the commit that made it.\n" +
+          WRITE_HELP,
+      )
       .action(act('approve'));
 
   if (want('reject'))
@@ -263,6 +271,33 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .option('--strict', 'warnings fail too (exit 1)')
       .addHelpText('after', examples('ase lint', 'ase lint --format json', 'ase lint --format github --strict'))
       .action(act('lint'));
+
+  if (want('verify'))
+    program
+      .command('verify')
+      .description('check every approval against the git commit that made it (reads the history)')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+      .option('--json', 'same as --format json')
+      .option('--strict', 'warnings fail too (exit 1)')
+      .addHelpText(
+        'after',
+        examples('ase verify', 'ase verify --format github') +
+          "\nAn approval is verified when the commit that introduced it was made by `ase approve` and either its\nauthor's email is the approver's in people.yaml or the approval carries `evidence`. Anything else is\n`approval-unverified` (an error under `require_verified_approvals: true`). Needs the full history:\nin CI check out with `fetch-depth: 0`.\n",
+      )
+      .action(act('verify'));
+
+  if (want('codeowners'))
+    program
+      .command('codeowners')
+      .description('write .github/CODEOWNERS from the roster: leadership reviews registry changes')
+      .option('--check', 'do not write; exit 1 and show the difference when the file is out of date')
+      .option('--out <file>', 'write to this file instead of .github/CODEOWNERS at the work tree root')
+      .addHelpText(
+        'after',
+        examples('ase codeowners', 'ase codeowners --check') +
+          '\nconfig.yaml is owned by CS, CE and Sales leadership, people.yaml and customers/ by CS leadership,\nnamed by their `github` user names in people.yaml. With "Require review from Code Owners" on the\nprotected branch, GitHub enforces the vetting on every pull request.\n',
+      )
+      .action(act('codeowners'));
 
   if (want('render'))
     program

@@ -23,6 +23,9 @@ export const RULE_CODES = [
   'time-off-conflict',
   'coverage-gap',
   'team-thin',
+  // Read from outside the model: verify reads git history (never lint), lint compares CODEOWNERS.
+  'approval-unverified',
+  'codeowners-out-of-date',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -29,6 +29,8 @@ export interface Config {
   docs_stale_after_days: number;
   ends_soon_days: number;
   require_approvals: boolean;
+  /** `ase verify` reports unverified approvals as errors. */
+  require_verified_approvals: boolean;
   rotation_hint_days: number;
   communicate_within_days: number;
   max_away_at_once: number;
@@ -42,6 +44,7 @@ export const DEFAULT_CONFIG: Config = {
   docs_stale_after_days: 90,
   ends_soon_days: 14,
   require_approvals: false,
+  require_verified_approvals: false,
   rotation_hint_days: 365,
   communicate_within_days: 7,
   max_away_at_once: 2,
@@ -52,6 +55,8 @@ export interface Person {
   name: string;
   roles: Role[];
   email?: string;
+  /** GitHub user name (without @). */
+  github?: string;
   timezone?: string;
   working_hours?: string;
   working_days?: string[];
@@ -62,6 +67,11 @@ export interface Person {
 export interface Dated {
   by: string;
   on: string;
+}
+
+/** A leadership approval; `evidence` links where the approver gave it, when someone else recorded it. */
+export interface Approval extends Dated {
+  evidence?: string;
 }
 
 export interface Request extends Dated {
@@ -116,7 +126,7 @@ export interface Customer {
   since?: string;
   ended_on?: string;
   request?: Request;
-  approvals: Partial<Record<Approver, Dated>>;
+  approvals: Partial<Record<Approver, Approval>>;
   rejection?: Request;
   docs: Docs;
   environment?: { note?: string; link?: string; updated_on?: string };

@@ -55,6 +55,7 @@ export function normaliseConfig(data: unknown): Config {
     docs_stale_after_days: int(o.docs_stale_after_days, DEFAULT_CONFIG.docs_stale_after_days),
     ends_soon_days: int(o.ends_soon_days, DEFAULT_CONFIG.ends_soon_days),
     require_approvals: typeof o.require_approvals === 'boolean' ? o.require_approvals : DEFAULT_CONFIG.require_approvals,
+    require_verified_approvals: typeof o.require_verified_approvals === 'boolean' ? o.require_verified_approvals : DEFAULT_CONFIG.require_verified_approvals,
     rotation_hint_days: int(o.rotation_hint_days, DEFAULT_CONFIG.rotation_hint_days),
     communicate_within_days: int(o.communicate_within_days, DEFAULT_CONFIG.communicate_within_days),
     max_away_at_once: int(o.max_away_at_once, DEFAULT_CONFIG.max_away_at_once),
@@ -73,6 +74,7 @@ export function normalisePeople(data: unknown): Person[] {
       name: str(item.name) ?? item.handle,
       roles,
       email: str(item.email),
+      github: str(item.github),
       timezone: str(item.timezone),
       working_hours: str(item.working_hours),
       working_days: Array.isArray(item.working_days) ? item.working_days.filter((d): d is string => typeof d === 'string') : undefined,
@@ -130,8 +132,10 @@ export function normaliseCustomer(slug: string, file: string, data: unknown): Cu
   const approvals: Customer['approvals'] = {};
   if (isObject(o.approvals)) {
     for (const a of APPROVERS) {
-      const d = dated(o.approvals[a]);
-      if (d) approvals[a] = d;
+      const v = o.approvals[a];
+      const d = dated(v);
+      const evidence = isObject(v) ? str(v.evidence) : undefined;
+      if (d) approvals[a] = evidence !== undefined ? { ...d, evidence } : d;
     }
   }
   const docs = isObject(o.docs) ? o.docs : {};

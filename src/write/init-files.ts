@@ -21,6 +21,7 @@ ends_soon_days: ${c.ends_soon_days}         # temporary assignments ending this 
 require_approvals: ${c.require_approvals}  # true: active without all three approvals is an error
 communicate_within_days: ${c.communicate_within_days}  # a post-sales customer is told of a new engineer within this
 max_away_at_once: ${c.max_away_at_once}        # most support engineers away on one day before \`team-thin\` warns
+require_verified_approvals: ${c.require_verified_approvals}  # true: \`ase verify\` fails on an approval the approver did not make
 `;
 }
 

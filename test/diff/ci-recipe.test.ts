@@ -35,6 +35,7 @@ describe('the CI recipe', () => {
     expect(runs).toContain('npm ci');
     expect(runs.some((r) => r.includes('ase lint --format github'))).toBe(true);
     expect(runs.some((r) => r.includes('ase render --check'))).toBe(true);
+    expect(runs.some((r) => r.includes('ase verify --format github'))).toBe(true);
     const summary = job.steps.find((s) => s.run?.includes('ase diff'))!;
     expect(summary.run).toContain('"origin/$BASE_REF" HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"');
     expect(summary.env?.BASE_REF).toBe('${{ github.base_ref }}');

@@ -106,7 +106,7 @@ describe('ase people set', () => {
     expect(git(dir, 'log', '-1', '--format=%B')).toContain('Action: people-set');
     const text = read(people);
     expect(text).toContain(
-      '  - handle: farah\n    name: Farah Haddad\n    roles: [support-engineer, cs-leadership]\n    email: farah@example.com\n    timezone: America/Toronto\n    working_hours: "09:00-17:00"\n    working_days: [mon, tue, wed]\n  - handle: gus\n',
+      '  - handle: farah\n    name: Farah Haddad\n    roles: [support-engineer, cs-leadership]\n    email: farah@example.com\n    github: farah-haddad\n    timezone: America/Toronto\n    working_hours: "09:00-17:00"\n    working_days: [mon, tue, wed]\n  - handle: gus\n',
     );
     expect(text).toContain('    active: false          # on leave; kept for history\n');
     expect(text).toContain('  # Customer engineers\n');
