@@ -45,7 +45,7 @@ describe('code caches', () => {
     const first = ase(['list'], { cwd: repo, env });
     const main = join(caches(home).dir, 'main.cjs.cache');
     const bytes = readFileSync(main);
-    for (let i = bytes.length - 4000; i < bytes.length; i += 7) bytes[i] ^= 0x5a;
+    for (let i = bytes.length - 4000; i < bytes.length; i += 7) bytes[i] = bytes[i]! ^ 0x5a;
     writeFileSync(main, bytes);
     const again = ase(['list'], { cwd: repo, env });
     expect(again.code).toBe(0);
