@@ -3,7 +3,7 @@ import type { Globals } from '../cli/globals.js';
 import type { Io } from '../cli/io.js';
 import { ROLES } from '../core/model.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { checkDays, checkEmail, checkHandle, checkHours, checkName, checkRoles, checkTimeZone, requireZoneForHours } from '../roster/person-input.js';
+import { checkDays, checkEmail, checkGithub, checkHandle, checkHours, checkName, checkRoles, checkTimeZone, requireZoneForHours } from '../roster/person-input.js';
 import { printResult } from '../write/print-result.js';
 import { runWrite } from '../write/transaction.js';
 
@@ -12,6 +12,7 @@ export interface PeopleAddArgs {
   name?: string;
   role?: string[];
   email?: string;
+  github?: string;
   timezone?: string;
   hours?: string;
   days?: string;
@@ -25,6 +26,7 @@ export async function run(args: PeopleAddArgs, globals: Globals, io: Io): Promis
   const roles = checkRoles(args.role ?? [], '--role');
   if (roles.length === 0) throw new UsageError('give at least one --role', `roles are ${ROLES.join(', ')}; for example: --role support-engineer`);
   const email = args.email !== undefined ? checkEmail(args.email) : undefined;
+  const github = args.github !== undefined ? checkGithub(args.github) : undefined;
   const timezone = args.timezone !== undefined ? checkTimeZone(args.timezone) : undefined;
   const hours = args.hours !== undefined ? checkHours(args.hours) : undefined;
   if (hours !== undefined) requireZoneForHours(handle, timezone);
@@ -35,6 +37,7 @@ export async function run(args: PeopleAddArgs, globals: Globals, io: Io): Promis
     name,
     roles,
     ...(email !== undefined ? { email } : {}),
+    ...(github !== undefined ? { github } : {}),
     ...(timezone !== undefined ? { timezone } : {}),
     ...(hours !== undefined ? { working_hours: hours } : {}),
     ...(days !== undefined ? { working_days: days } : {}),

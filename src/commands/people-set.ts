@@ -5,7 +5,7 @@ import type { Registry, Role } from '../core/model.js';
 import { placesOf } from '../core/person-places.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { openPerson } from '../roster/people-entry.js';
-import { checkDays, checkEmail, checkHandle, checkHours, checkName, checkRoles, checkTimeZone, requireZoneForHours } from '../roster/person-input.js';
+import { checkDays, checkEmail, checkGithub, checkHandle, checkHours, checkName, checkRoles, checkTimeZone, requireZoneForHours } from '../roster/person-input.js';
 import { printResult } from '../write/print-result.js';
 import { runWrite } from '../write/transaction.js';
 
@@ -15,6 +15,7 @@ export interface PeopleSetArgs {
   addRole?: string[];
   removeRole?: string[];
   email?: string;
+  github?: string;
   timezone?: string;
   hours?: string;
   days?: string;
@@ -29,6 +30,7 @@ interface Wanted {
   add: Role[];
   remove: Role[];
   email?: string;
+  github?: string;
   timezone?: string;
   hours?: string;
   days?: string[];
@@ -42,6 +44,7 @@ function wanted(args: PeopleSetArgs): Wanted {
     add: checkRoles(args.addRole ?? [], '--add-role'),
     remove: checkRoles(args.removeRole ?? [], '--remove-role'),
     email: args.email !== undefined ? checkEmail(args.email) : undefined,
+    github: args.github !== undefined ? checkGithub(args.github) : undefined,
     timezone: args.timezone !== undefined ? checkTimeZone(args.timezone) : undefined,
     hours: args.hours !== undefined ? checkHours(args.hours) : undefined,
     days: args.days !== undefined ? checkDays(args.days) : undefined,
@@ -94,6 +97,7 @@ export async function run(args: PeopleSetArgs, globals: Globals, io: Io): Promis
         said.push(`-${r}`);
       }
       if (w.email !== undefined && w.email !== person.email) set('email', w.email, `email ${w.email}`);
+      if (w.github !== undefined && w.github !== person.github) set('github', w.github, `github ${w.github}`);
       if (w.timezone !== undefined && w.timezone !== person.timezone) set('timezone', w.timezone, `timezone ${w.timezone}`);
       if (w.hours !== undefined && w.hours !== person.working_hours) set('working_hours', w.hours, `hours ${w.hours}`);
       if (w.days !== undefined && w.days.join(',') !== person.working_days?.join(',')) set('working_days', w.days, `days ${w.days.join(',')}`);

@@ -67,6 +67,15 @@ export function requireZoneForHours(handle: string, timezone: string | undefined
   }
 }
 
+const GITHUB_RE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+
+/** A GitHub user name as the schema allows it (without the @). */
+export function checkGithub(name: string): string {
+  const bare = name.startsWith('@') ? name.slice(1) : name;
+  if (!GITHUB_RE.test(bare)) throw new UsageError(`--github "${name.length > 60 ? `${name.slice(0, 60)}...` : name}" is not a GitHub user name`, 'letters, digits and single hyphens, at most 39 characters, e.g. --github amara-okafor');
+  return bare;
+}
+
 /** The `email` format of the schema (ajv-formats' fast pattern, as in src/source/formats.cjs). */
 const EMAIL_RE = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 

@@ -46,7 +46,7 @@ export const CUSTOMER_KEY_ORDER = [
 ];
 
 /** Where new fields of a person in people.yaml go: the order of the sample roster. */
-export const PERSON_KEY_ORDER = ['handle', 'name', 'roles', 'email', 'timezone', 'working_hours', 'working_days', 'active', 'overloaded'];
+export const PERSON_KEY_ORDER = ['handle', 'name', 'roles', 'email', 'github', 'timezone', 'working_hours', 'working_days', 'active', 'overloaded'];
 
 /** New keys of a customer file rank at the top level; a person's inside their people: entry. */
 function keyOrder(kind: FileKind): KeyOrder {
