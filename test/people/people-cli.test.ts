@@ -26,6 +26,19 @@ function acmeRepo(): string {
 }
 
 describe('ase people add', () => {
+  it('stores --github without the @ (set changes it), and refuses a name GitHub would not allow (exit 2, nothing written)', () => {
+    const dir = sampleRepo();
+    expect(ase(['people', 'add', 'noor', '--name', 'Noor Haddad', '--role', 'cs-leadership', '--github', '@noor-h'], { cwd: dir }).code).toBe(0);
+    expect(read(join(dir, 'registry', 'people.yaml'))).toContain('  - handle: noor\n    name: Noor Haddad\n    roles: [cs-leadership]\n    github: noor-h\n');
+    expect(ase(['people', 'set', 'noor', '--github', 'noor-haddad'], { cwd: dir }).code).toBe(0);
+    expect(read(join(dir, 'registry', 'people.yaml'))).toContain('    github: noor-haddad\n');
+    const before = commitCount(dir);
+    const bad = ase(['people', 'set', 'noor', '--github', 'not a name'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('is not a GitHub user name');
+    expect(commitCount(dir)).toBe(before);
+  });
+
   it('adds someone in one commit touching only people.yaml, in the roster style, and they can be assigned', () => {
     const dir = sampleRepo();
     const before = commitCount(dir);
