@@ -65,10 +65,11 @@ export function writeRepo(tmp, n) {
 
 /**
  * A repo whose registry of `customers` files has `commits` commits, each an ase-style change to
- * one customer with trailers; written with git fast-import, which takes a second, not minutes.
+ * one customer with trailers (or, with `trailers: false`, a hand edit without any); written with
+ * git fast-import, which takes a second, not minutes.
  */
-export function historyRepo(tmp, customers, commits) {
-  const dir = join(tmp, 'history');
+export function historyRepo(tmp, customers, commits, { trailers = true } = {}) {
+  const dir = join(tmp, trailers ? 'history' : 'history-hand');
   generateRegistry(dir, customers);
   initRepo(dir);
   commitAll(dir, 'registry');
@@ -81,7 +82,9 @@ export function historyRepo(tmp, customers, commits) {
     const i = k % customers;
     const slug = slugOf(i);
     const reason = reasons[k % reasons.length];
-    const message = `checkin(${slug}): weekly check-in ${k}\n\nRecorded the weekly CE check-in.\n\nAction: checkin\nCustomer: ${slug}\nReason: ${reason}\n`;
+    const message = trailers
+      ? `checkin(${slug}): weekly check-in ${k}\n\nRecorded the weekly CE check-in.\n\nAction: checkin\nCustomer: ${slug}\nReason: ${reason}\n`
+      : `Edit ${slug} by hand (${k})\n`;
     const content = `${texts[i]}# revision ${k}\n`;
     chunks.push(
       'commit refs/heads/main',

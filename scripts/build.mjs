@@ -1,4 +1,7 @@
 // Build: compile the JSON Schemas to standalone validators, then bundle the CLI with esbuild.
+// dist/ is committed: installing ase from git (`npm i -g github:<org>/ase`, pre-commit's node
+// hooks, a local git dependency) takes the tree as it is, with no build step (see README,
+// "Installing from git"). After changing src/ or schemas/, run this and commit dist/ with it.
 // Start-up is what makes every command feel instant, so the build keeps the entry small:
 // - precompiled validators save ajv's 30-40 ms schema compilation on every start, and small
 //   format checks (src/source/formats.cjs) replace ajv-formats' full module;
@@ -6,12 +9,15 @@
 //   registry reader loads synchronously only on a cache miss (see src/registry/source-module.ts);
 //   it is also the worker-thread script for parallel parsing;
 // - everything is CommonJS (Node's ESM loader costs ~15 ms more per start): dist/main.cjs holds
-//   the command line (commander included) and requires one dist/commands/<name>.cjs, each command
-//   bundled whole, so a run compiles two files. dist/errors.cjs is shared by all of them, so
+//   the command line (commander included) and requires the bundle of the command it runs, so a
+//   run compiles two files. A command that only reads is bundled whole in
+//   dist/commands/<name>.cjs; the commands that write share most of their code (the write
+//   transaction, the YAML editor, the validators), so they are bundled together, once, in
+//   dist/commands/writes.cjs. dist/errors.cjs is shared by all of them, so
 //   `instanceof AseError` in main.cjs holds for errors thrown inside a command bundle;
 // - everything is minified, and node:crypto, node:child_process and node:tty load on first use;
-// - each bundle gets a V8 code cache beside it (dist/<bundle>.cjs.cache), which bin/ase loads it with.
-import { spawnSync } from 'node:child_process';
+// - no V8 code cache is shipped (it would only fit one Node version): bin/ase makes one on the
+//   user's machine on first use, in ase's cache folder.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -25,7 +31,7 @@ const { _ } = require('ajv');
 const standaloneCode = require('ajv/dist/standalone').default;
 const formats = require('../src/source/formats.cjs');
 
-const kinds = ['config', 'people', 'customer'];
+const kinds = ['config', 'people', 'customer', 'time-off'];
 const schemas = kinds.map((k) => JSON.parse(readFileSync(join(root, 'schemas', `${k}.schema.json`), 'utf8')));
 const ajv = new Ajv({
   allErrors: true,
@@ -63,6 +69,7 @@ const common = {
   legalComments: 'none',
   define: { ASE_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
+  absWorkingDir: root,
 };
 // Build beside dist/ and swap it in, so a CLI already running from dist/ is not broken mid-build.
 const fresh = join(root, `.dist-${process.pid}`);
@@ -92,15 +99,24 @@ const sourceHash = codeHash.digest('hex').slice(0, 20);
 // 2. The CLI: dist/main.cjs, dist/errors.cjs and one dist/commands/<name>.cjs per command.
 const commandsDir = join(root, 'src', 'commands');
 const commands = readdirSync(commandsDir).filter((n) => n.endsWith('.ts')).map((n) => n.slice(0, -3));
+/** The bundle of the commands that write, dist/commands/writes.cjs. */
+const GROUP = 'writes';
+if (commands.includes(GROUP)) throw new Error(`src/commands/${GROUP}.ts: that name is the bundle of the write commands`);
 
 /**
  * Modules kept out of a bundle and required from their own file: src/errors.ts always (one
  * AseError class for every bundle), and from main.ts each command module. `up` is the way from
  * the bundle's folder to dist/.
  */
-const shared = (up) => ({
+const shared = (up, grouped = []) => ({
   name: 'shared',
   setup(build) {
+    // A command bundled in dist/commands/writes.cjs: main.cjs takes its exports from there.
+    build.onResolve({ filter: /^\.\/commands\/[\w-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'ase-grouped' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = require('./commands/${GROUP}.cjs')[${JSON.stringify(args.path)}];`,
+    }));
     build.onResolve({ filter: /[\\/]errors\.js$/ }, (args) => {
       if (resolve(args.resolveDir, args.path) !== join(root, 'src', 'errors.js')) return undefined;
       return { path: `${up}errors.cjs`, external: true };
@@ -109,6 +125,7 @@ const shared = (up) => ({
       if (args.importer !== join(root, 'src', 'cli', 'main.ts')) return undefined;
       const name = args.path.slice('../commands/'.length, -'.js'.length);
       if (!commands.includes(name)) return { errors: [{ text: `no command module src/commands/${name}.ts` }] };
+      if (grouped.includes(name)) return { path: name, namespace: 'ase-grouped' };
       return { path: `./commands/${name}.cjs`, external: true };
     });
   },
@@ -141,7 +158,7 @@ const LAZY_BUILTINS = {
   child_process: ['spawn', 'spawnSync', 'execFile', 'execFileSync'],
   crypto: ['createHash'],
   tty: ['isatty'],
-  os: ['homedir', 'hostname'],
+  os: ['homedir', 'hostname', 'tmpdir'],
 };
 const lazyBuiltins = {
   name: 'lazy-builtins',
@@ -184,14 +201,48 @@ const cjs = {
   banner: { js: "var __ase_meta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
   metafile: true,
 };
+// Which commands write: those whose bundle holds the write transaction (asked of esbuild, so a new
+// write command joins the shared bundle by itself).
+const commandBuild = { ...cjs, plugins: [shared('../'), lazySource, lazyBuiltins] };
+const probe = await esbuild.build({
+  ...commandBuild,
+  write: false,
+  entryPoints: Object.fromEntries(commands.map((n) => [n, join(commandsDir, `${n}.ts`)])),
+  outdir: join(fresh, 'commands'),
+});
+const writers = Object.values(probe.metafile.outputs)
+  .filter((o) => o.entryPoint && Object.keys(o.inputs).includes('src/write/transaction.ts'))
+  .map((o) => /src\/commands\/([\w-]+)\.ts$/.exec(o.entryPoint)[1])
+  .sort();
+const readers = commands.filter((n) => !writers.includes(n));
+// The shared bundle's entry: one export per write command, named as the command.
+const writesEntry = {
+  name: 'writes-entry',
+  setup(build) {
+    build.onResolve({ filter: /^ase-writes$/ }, () => ({ path: 'writes', namespace: 'ase-writes' }));
+    build.onLoad({ filter: /.*/, namespace: 'ase-writes' }, () => ({
+      loader: 'js',
+      resolveDir: commandsDir,
+      contents: writers.map((n, i) => `import * as c${i} from './${n}.js';`).join('\n') +
+        `\nexport default { ${writers.map((n, i) => `${JSON.stringify(n)}: c${i}`).join(', ')} };`,
+    }));
+  },
+};
 const builds = await Promise.all([
   esbuild.build({ ...cjs, keepNames: true, entryPoints: { errors: join(root, 'src', 'errors.ts') }, outdir: fresh }),
-  esbuild.build({ ...cjs, entryPoints: { main: join(root, 'src', 'cli', 'main.ts') }, outdir: fresh, plugins: [shared('./'), lazyBuiltins] }),
+  esbuild.build({ ...cjs, entryPoints: { main: join(root, 'src', 'cli', 'main.ts') }, outdir: fresh, plugins: [shared('./', writers), lazyBuiltins] }),
   esbuild.build({
-    ...cjs,
-    entryPoints: Object.fromEntries(commands.map((n) => [n, join(commandsDir, `${n}.ts`)])),
+    ...commandBuild,
+    entryPoints: Object.fromEntries(readers.map((n) => [n, join(commandsDir, `${n}.ts`)])),
     outdir: join(fresh, 'commands'),
-    plugins: [shared('../'), lazySource, lazyBuiltins],
+  }),
+  esbuild.build({
+    ...commandBuild,
+    entryPoints: { [GROUP]: 'ase-writes' },
+    outdir: join(fresh, 'commands'),
+    plugins: [...commandBuild.plugins, writesEntry],
+    // The entry's default export is the module itself: require('./writes.cjs').assign.
+    footer: { js: 'module.exports=module.exports.default;' },
   }),
 ]);
 // The registry reader and the text layer belong in the command bundles: in main.cjs they would
@@ -204,20 +255,12 @@ for (const { inputs } of Object.values(builds[1].metafile.outputs)) {
   }
 }
 
-// 3. Each bundle's first line stamps it with a hash of its text (bin/ase reads this line), and a V8
-// code cache is written beside it, starting with that line (see bin/ase, scripts/code-cache.cjs).
-// Without the cache ase works the same, only a few milliseconds slower to start: a failure warns.
+// 3. Each bundle's first line stamps it with a hash of its text: bin/ase keys the V8 code cache it
+// makes on the user's machine with this line.
 const bundles = readdirSync(fresh, { recursive: true }).filter((f) => f.endsWith('.cjs')).map((f) => join(fresh, f));
 for (const file of bundles) {
   const text = readFileSync(file, 'utf8');
   writeFileSync(file, `// ase build ${createHash('sha1').update(text).digest('hex').slice(0, 16)}\n${text}`);
-}
-const env = { ...process.env };
-delete env.NODE_OPTIONS;
-const cached = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.cjs'), fresh], { env, stdio: ['ignore', 'ignore', 'inherit'], timeout: 120_000 });
-if (cached.status !== 0) {
-  console.warn(`build: no code cache (${cached.error?.message ?? `exit ${cached.status ?? cached.signal}`}); ase will start a little slower`);
-  for (const file of bundles) rmSync(`${file}.cache`, { force: true });
 }
 
 const old = join(root, `.dist-old-${process.pid}`);

@@ -14,4 +14,6 @@ declare module '*/generated/validators.cjs' {
   export const config: StandaloneValidator;
   export const people: StandaloneValidator;
   export const customer: StandaloneValidator;
+  const timeOff: StandaloneValidator;
+  export { timeOff as 'time-off' };
 }

@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AseError, EXIT } from '../errors.js';
 import { resolveGlobals, type RawGlobals } from './globals.js';
+import { declarePeople } from './people-commands.js';
 import { processIo, type Io } from './io.js';
 
 declare const ASE_VERSION: string;
@@ -23,6 +24,7 @@ const loaders: Record<string, Loader> = {
   assign: () => import('../commands/assign.js'),
   transition: () => import('../commands/transition.js'),
   end: () => import('../commands/end.js'),
+  told: () => import('../commands/told.js'),
   checkin: () => import('../commands/checkin.js'),
   docs: () => import('../commands/docs.js'),
   engineers: () => import('../commands/engineers.js'),
@@ -30,12 +32,25 @@ const loaders: Record<string, Loader> = {
   status: () => import('../commands/status.js'),
   lint: () => import('../commands/lint.js'),
   render: () => import('../commands/render.js'),
+  report: () => import('../commands/report.js'),
   import: () => import('../commands/import.js'),
   history: () => import('../commands/history.js'),
   diff: () => import('../commands/diff.js'),
   sync: () => import('../commands/sync.js'),
   note: () => import('../commands/note.js'),
+  people: () => import('../commands/people.js'),
+  'people-add': () => import('../commands/people-add.js'),
+  'people-set': () => import('../commands/people-set.js'),
+  'people-deactivate': () => import('../commands/people-deactivate.js'),
+  'people-activate': () => import('../commands/people-activate.js'),
+  away: () => import('../commands/away.js'),
+  who: () => import('../commands/who.js'),
+  verify: () => import('../commands/verify.js'),
+  codeowners: () => import('../commands/codeowners.js'),
 };
+
+/** Loaders of subcommands (`ase engineers set`, `ase people add`): declared under their parent command. */
+const SUBCOMMANDS = new Set(['engineers-set', 'people-add', 'people-set', 'people-deactivate', 'people-activate']);
 
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -110,8 +125,14 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .addOption(new Option('--as <role>', 'which leadership approves').choices(['cs', 'ce', 'sales']).makeOptionMandatory())
       .requiredOption('--by <handle>', 'who approves (needs the matching leadership role)')
       .option('--on <date>', 'date of the approval (default: today)')
+      .option('--evidence <url>', "where the approver gave it (chat thread, ticket): needed when you record someone else's approval")
       .addOption(dryRun())
-      .addHelpText('after', examples('ase approve acme --as cs --by erin', 'ase approve acme --as sales --by gina') + WRITE_HELP)
+      .addHelpText(
+        'after',
+        examples('ase approve acme --as cs --by erin', 'ase approve acme --as sales --by gina --evidence https://chat.example.com/archives/C01/p1234') +
+          "\nWho: your git user (git config user.email) must be the approver's email in people.yaml; to record\nsomeone else's approval, give --evidence: the commit then carries a Recorded-By trailer.\n`ase verify` checks every approval against the commit that made it.\n" +
+          WRITE_HELP,
+      )
       .action(act('approve'));
 
   if (want('reject'))
@@ -150,9 +171,26 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .addOption(new Option('--reason <code>', 'why').choices(['stagnating', 'exposure', 'workload', 'leave', 'customer-request', 'other']).makeOptionMandatory())
       .option('--note <text>', 'a few words for the history')
       .option('--on <date>', 'date of the hand-over (default: today)')
+      .option('--communicated', 'the customer has already been told of the new engineer/backup (post-sales; else communicated becomes false until `ase told`)')
       .addOption(dryRun())
       .addHelpText('after', examples('ase transition acme --to bob --backup carl --reason stagnating --note "Wants broader exposure"', 'ase transition acme --backup dan --reason leave') + WRITE_HELP)
       .action(act('transition'));
+
+  if (want('told'))
+    program
+      .command('told')
+      .argument('<slug>', 'customer slug')
+      .description('record that a post-sales customer was told who their engineer and backup are')
+      .option('--on <date>', 'the day they were told (default: today)')
+      .option('--note <text>', 'how they were told, for the history (for example "QBR call with their IT lead")')
+      .addOption(dryRun())
+      .addHelpText(
+        'after',
+        examples('ase told globex', 'ase told globex --on 2026-11-20 --note "Announced in the QBR"') +
+          '\nPost-sales customers are told who their engineer and backup are after an assignment and after every\nhand-over (`ase transition` sets communicated: false). Pre-sales assignments stay internal: refused.\n' +
+          WRITE_HELP,
+      )
+      .action(act('told'));
 
   if (want('end'))
     program
@@ -212,6 +250,8 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .action(act('engineers-set'));
   }
 
+  if (want('people')) declarePeople(program, act, { dryRun, examples, writeHelp: WRITE_HELP });
+
   if (want('status'))
     program
       .command('status')
@@ -232,6 +272,33 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .addHelpText('after', examples('ase lint', 'ase lint --format json', 'ase lint --format github --strict'))
       .action(act('lint'));
 
+  if (want('verify'))
+    program
+      .command('verify')
+      .description('check every approval against the git commit that made it (reads the history)')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+      .option('--json', 'same as --format json')
+      .option('--strict', 'warnings fail too (exit 1)')
+      .addHelpText(
+        'after',
+        examples('ase verify', 'ase verify --format github') +
+          "\nAn approval is verified when the commit that introduced it was made by `ase approve` and either its\nauthor's email is the approver's in people.yaml or the approval carries `evidence`. Anything else is\n`approval-unverified` (an error under `require_verified_approvals: true`). Needs the full history:\nin CI check out with `fetch-depth: 0`.\n",
+      )
+      .action(act('verify'));
+
+  if (want('codeowners'))
+    program
+      .command('codeowners')
+      .description('write .github/CODEOWNERS from the roster: leadership reviews registry changes')
+      .option('--check', 'do not write; exit 1 and show the difference when the file is out of date')
+      .option('--out <file>', 'write to this file instead of .github/CODEOWNERS at the work tree root')
+      .addHelpText(
+        'after',
+        examples('ase codeowners', 'ase codeowners --check') +
+          '\nconfig.yaml is owned by CS, CE and Sales leadership, people.yaml and customers/ by CS leadership,\nnamed by their `github` user names in people.yaml. With "Require review from Code Owners" on the\nprotected branch, GitHub enforces the vetting on every pull request.\n',
+      )
+      .action(act('codeowners'));
+
   if (want('render'))
     program
       .command('render')
@@ -240,6 +307,19 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .option('--out <file>', 'write the page to this file instead')
       .addHelpText('after', examples('ase render', 'ase render --check', 'ase render --out /tmp/page.md'))
       .action(act('render'));
+
+  if (want('report'))
+    program
+      .command('report')
+      .description('write the registry as one self-contained HTML page (charts, no script, no network)')
+      .option('--out <file.html>', 'the page to write (required; "-" prints it)')
+      .option('--weeks <n>', 'weeks of the coverage calendar, from today (1-52)', '6')
+      .addHelpText(
+        'after',
+        examples('ase report --out report.html', 'ase report --today 2026-12-01 --weeks 8 --out site/index.html') +
+          '\nThe page shows cap usage, what needs attention (as `ase status`), workload per engineer, a coverage\ncalendar, the assignments of the last 12 months and pending requests. It works offline, prints on A4\nand follows the light or dark scheme. Same registry and --today: same bytes.\n',
+      )
+      .action(act('report'));
 
   if (want('import'))
     program
@@ -286,6 +366,37 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .description('a short plain-text note about the customer for the ticketing tool')
       .addHelpText('after', examples('ase note acme | pbcopy'))
       .action(act('note'));
+
+  if (want('away'))
+    program
+      .command('away')
+      .argument('[handle]', 'the support engineer who is away (none: list current and upcoming time off)')
+      .description('record, update or cancel time off and see who covers; without a handle, list current and upcoming time off')
+      .option('--from <date>', 'first day away (with the handle, identifies the entry)')
+      .option('--to <date>', 'last day away, inclusive')
+      .option('--cover <slug=handle>', 'who takes that customer when the backup cannot (repeatable; `slug=` removes it)', (v: string, all: string[] = []) => [...all, v])
+      .option('--note <text>', 'a few words, e.g. Winter break')
+      .option('--cancel', 'remove the entry that starts on --from')
+      .option('--json', 'the listing (or the entry written) for programs')
+      .addOption(dryRun())
+      .addHelpText(
+        'after',
+        examples('ase away', 'ase away amara --from 2026-12-21 --to 2027-01-04 --note "Winter break"', 'ase away amara --from 2026-12-21 --cover initech=bruno', 'ase away amara --cancel --from 2026-12-21') +
+          '\nThe handler of a customer on a day is the engineer, else the backup, else the cover named for it in the\nengineer\'s entry. Time off is never refused for leaving a gap: the plan names each gap and the --cover that closes it.\n' +
+          WRITE_HELP,
+      )
+      .action(act('away'));
+
+  if (want('who'))
+    program
+      .command('who')
+      .argument('[slug]', 'customer slug (none: every active customer)')
+      .description('who handles a customer\'s tickets on a day: engineer, else backup, else the named cover')
+      .option('--on <date>', 'the day (default: today)')
+      .option('--at <instant>', 'an ISO instant such as 2026-12-07T15:30:00Z: also checks working hours')
+      .option('--json', 'for programs')
+      .addHelpText('after', examples('ase who acme', 'ase who acme --on 2026-12-24 --json', 'ase who acme --at 2026-12-07T15:30:00Z', 'ase who'))
+      .action(act('who'));
   }
 
 /** Root options that take a value: the word after them is not a command name. */
@@ -300,14 +411,16 @@ function invokedCommand(argv: readonly string[]): string | undefined {
     const a = argv[i]!;
     if (a === '--') return undefined;
     if (VALUE_OPTIONS.has(a)) i++;
-    else if (!a.startsWith('-')) return a in loaders && a !== 'engineers-set' ? a : undefined;
+    else if (!a.startsWith('-')) return a in loaders && !SUBCOMMANDS.has(a) ? a : undefined;
   }
   return undefined;
 }
 
 function hintFor(err: CommanderError, argv: readonly string[]): string {
-  const sub = argv.find((a) => !a.startsWith('-') && a in loaders);
-  return sub ? `see \`ase ${sub} --help\`` : 'see `ase --help`';
+  const at = argv.findIndex((a) => !a.startsWith('-') && a in loaders);
+  if (at < 0) return 'see `ase --help`';
+  const sub = argv[at + 1] !== undefined && SUBCOMMANDS.has(`${argv[at]}-${argv[at + 1]}`) ? `${argv[at]} ${argv[at + 1]}` : argv[at];
+  return `see \`ase ${sub} --help\``;
 }
 
 /** Runs ase with `argv` (without node and script); returns the exit code. */

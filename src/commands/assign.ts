@@ -94,7 +94,11 @@ function applyAssign(edit: RegistryEdit, slug: string, args: AssignArgs & { sinc
   if (args.backup !== undefined) doc.set(['backup'], args.backup);
   else doc.delete(['backup']);
   if (args.ce !== undefined) doc.set(['ce'], args.ce);
-  doc.set(['communicated'], segment === 'post-sales' ? args.communicated === true : false);
+  const told = segment === 'post-sales' && args.communicated === true;
+  doc.set(['communicated'], told);
+  // communicated_on is when the customer was told of this engineer and backup: today, or not yet.
+  if (told) doc.set(['communicated_on'], edit.today);
+  else doc.delete(['communicated_on']);
   doc.set(['since'], args.since);
   if (!existing && args.by !== undefined) {
     doc.set(['request'], { by: args.by, on: edit.today, ...(args.reason ? { reason: args.reason } : {}) });

@@ -13,7 +13,7 @@ export interface EngineersArgs {
 
 export async function run(args: EngineersArgs, globals: Globals, io: Io): Promise<number> {
   const { registry } = (await openRegistry(globals, io)).loaded;
-  const loads = engineersWorkload(registry);
+  const loads = engineersWorkload(registry, globals.today);
   io.out(args.json ? engineersJson(loads) : engineersText(loads, registry.config.max_per_engineer, await makeStyle(globals.color)));
   return 0;
 }

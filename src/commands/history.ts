@@ -48,6 +48,7 @@ function historyText(name: string, periods: readonly Period[], style: { bold(s: 
     { header: 'ENGINEER', value: (p) => p.engineer ?? '-' },
     { header: 'BACKUP', value: (p) => p.backup ?? '-' },
     { header: 'REASON', value: (p) => oneLine([p.reason, p.note].filter(Boolean).join(': ') + (p.end_reason ? ` (ended: ${p.end_reason})` : ''), 80) },
+    { header: 'TOLD', value: (p) => (p.told.length > 0 ? p.told.map((t) => t.on).join(', ') : '-') },
     { header: 'COMMIT', value: (p) => (p.commit ? p.commit.slice(0, 7) : '-') },
     { header: 'BY', value: (p) => oneLine(p.author ?? '-', 40) },
   ], style.bold)}`;

@@ -8,7 +8,7 @@ import { git } from '../git/exec.js';
 import { dirtyPaths, gitDir as findGitDir } from '../git/repo.js';
 import { displayPath, findGitRoot } from '../registry/discover.js';
 import { commitMessage } from '../write/commit-message.js';
-import { defaultConfigText, emptyPeopleText, schemaFiles } from '../write/init-files.js';
+import { defaultConfigText, emptyPeopleText, emptyTimeOffText, schemaFiles } from '../write/init-files.js';
 import { acquireLock } from '../write/lock.js';
 import { commitFiles } from '../write/transaction.js';
 
@@ -32,6 +32,7 @@ export async function run(args: InitArgs, _globals: Globals, io: Io): Promise<nu
   const files = [
     { abs: join(registryDir, 'config.yaml'), after: defaultConfigText() },
     { abs: join(registryDir, 'people.yaml'), after: emptyPeopleText() },
+    { abs: join(registryDir, 'time-off.yaml'), after: emptyTimeOffText() },
     { abs: join(registryDir, 'customers', '.gitkeep'), after: '' },
     ...schemaFiles().map((s) => ({ abs: join(dir, 'schemas', s.name), after: s.text })),
   ]
@@ -47,7 +48,7 @@ export async function run(args: InitArgs, _globals: Globals, io: Io): Promise<nu
   try {
     const message = commitMessage({
       subject: 'init: new ase registry',
-      body: ['Creates the registry: config.yaml with the default policy, an empty people.yaml, customers/, and the JSON Schemas editors validate against.'],
+      body: ['Creates the registry: config.yaml with the default policy, an empty people.yaml and time-off.yaml, customers/, and the JSON Schemas editors validate against.'],
       trailers: { Action: 'init' },
     });
     const commit = await commitFiles(root, gitDir, files, message, 'ase init');

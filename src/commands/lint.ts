@@ -8,6 +8,7 @@ import { findingsJson } from '../report/findings-json.js';
 import { findingsText } from '../report/findings-text.js';
 import { evaluate, openRegistry } from '../registry/open.js';
 import { pageFindings } from '../registry/page-check.js';
+import { codeownersFindings } from '../codeowners/check.js';
 
 export interface LintArgs {
   format?: 'text' | 'json' | 'github';
@@ -17,7 +18,7 @@ export interface LintArgs {
 
 export async function run(args: LintArgs, globals: Globals, io: Io): Promise<number> {
   const { location, loaded } = await openRegistry(globals, io);
-  const findings = [...evaluate(loaded, globals.today), ...pageFindings(location, loaded, globals)];
+  const findings = [...evaluate(loaded, globals.today), ...pageFindings(location, loaded, globals), ...codeownersFindings(location, loaded)];
   const format = args.json ? 'json' : (args.format ?? 'text');
   if (format === 'json') io.out(findingsJson(findings));
   else if (format === 'github') io.out(findingsGithub(findings));

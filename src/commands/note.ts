@@ -2,6 +2,7 @@
 import type { Globals } from '../cli/globals.js';
 import type { Io } from '../cli/io.js';
 import { peopleByHandle } from '../core/queries.js';
+import { handlerOf } from '../core/coverage.js';
 import { customerNote } from '../report/customer-note.js';
 import { findCustomer, openRegistry } from '../registry/open.js';
 
@@ -12,6 +13,7 @@ export interface NoteArgs {
 export async function run(args: NoteArgs, globals: Globals, io: Io): Promise<number> {
   const { loaded } = await openRegistry(globals, io);
   const customer = findCustomer(loaded, args.args[0]);
-  io.out(customerNote(customer, peopleByHandle(loaded.registry.people)));
+  const today = customer.status === 'active' ? handlerOf(loaded.registry, customer, globals.today) : undefined;
+  io.out(customerNote(customer, peopleByHandle(loaded.registry.people), today));
   return 0;
 }

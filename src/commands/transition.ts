@@ -17,6 +17,7 @@ export interface TransitionArgs {
   reason: TransitionReason;
   note?: string;
   on?: string;
+  communicated?: boolean;
   dryRun?: boolean;
 }
 
@@ -34,6 +35,8 @@ export async function run(args: TransitionArgs, globals: Globals, io: Io): Promi
     throw new UsageError('say who takes over: --to <handle> for the primary, --backup <handle> for the backup, or both', `for example: ase transition ${slug} --to bob --reason stagnating`);
   }
   const on = args.on !== undefined ? parseDateArg(args.on, '--on') : globals.today;
+  /** What to tell the customer after the hand-over (post-sales, not yet told). */
+  let tell: string | undefined;
   const change = {
     action: 'transition',
     slug,
@@ -59,11 +62,22 @@ export async function run(args: TransitionArgs, globals: Globals, io: Io): Promi
           args.backup === undefined ? `name a new backup too: --backup <handle>` : 'name a different backup',
         );
       }
-      if (c.segment === 'pre-sales') backup = undefined;
+      if (c.segment === 'pre-sales') {
+        if (args.communicated) throw new RefusedError(`pre-sales assignments stay internal and are never communicated to the customer (${slug} is pre-sales)`, 'run it again without --communicated');
+        backup = undefined;
+      }
       const doc = edit.customer(slug);
       doc.set(['engineer'], engineer);
       if (backup !== undefined) doc.set(['backup'], backup);
       if (engineer !== c.engineer) doc.set(['since'], on);
+      const news = [engineer !== c.engineer ? engineer : undefined, backup !== c.backup && backup !== undefined ? `${engineer !== c.engineer ? 'their backup ' : 'their new backup '}${backup}` : undefined].filter((x) => x !== undefined);
+      if (c.segment === 'post-sales') {
+        // The customer knows the team it was told of: a new engineer or backup is news to it.
+        doc.set(['communicated'], args.communicated === true);
+        if (args.communicated) doc.set(['communicated_on'], on);
+        else doc.delete(['communicated_on']);
+        if (!args.communicated) tell = `${c.name} has not heard of ${news.join(' and ')} yet: tell ${c.name} about ${news.join(' and ')}, then \`ase told ${slug}\``;
+      }
       doc.append(['history'], {
         on,
         event: 'transition',
@@ -86,10 +100,13 @@ export async function run(args: TransitionArgs, globals: Globals, io: Io): Promi
         Reason: args.reason,
         Note: args.note,
         On: on,
+        Communicated: c.segment === 'post-sales' ? (args.communicated ? 'yes' : 'no') : undefined,
       });
     },
   };
   change.subject = `transition(${slug}): ${args.to ?? ''} (${args.reason})`;
   const result = await runWrite(change, globals, io, { dryRun: args.dryRun });
-  return printResult(result, io);
+  const code = printResult(result, io);
+  if (tell !== undefined && !result.dryRun && result.commit) io.out(`${tell}\n`);
+  return code;
 }

@@ -18,7 +18,14 @@ export const RULE_CODES = [
   'checkin-overdue',
   'docs-stale',
   'approvals-missing',
+  'not-communicated',
   'page-out-of-date',
+  'time-off-conflict',
+  'coverage-gap',
+  'team-thin',
+  // Read from outside the model: verify reads git history (never lint), lint compares CODEOWNERS.
+  'approval-unverified',
+  'codeowners-out-of-date',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -29,7 +29,11 @@ export interface Config {
   docs_stale_after_days: number;
   ends_soon_days: number;
   require_approvals: boolean;
+  /** `ase verify` reports unverified approvals as errors. */
+  require_verified_approvals: boolean;
   rotation_hint_days: number;
+  communicate_within_days: number;
+  max_away_at_once: number;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -40,7 +44,10 @@ export const DEFAULT_CONFIG: Config = {
   docs_stale_after_days: 90,
   ends_soon_days: 14,
   require_approvals: false,
+  require_verified_approvals: false,
   rotation_hint_days: 365,
+  communicate_within_days: 7,
+  max_away_at_once: 2,
 };
 
 export interface Person {
@@ -48,7 +55,11 @@ export interface Person {
   name: string;
   roles: Role[];
   email?: string;
+  /** GitHub user name (without @). */
+  github?: string;
   timezone?: string;
+  working_hours?: string;
+  working_days?: string[];
   active: boolean;
   overloaded: boolean;
 }
@@ -56,6 +67,11 @@ export interface Person {
 export interface Dated {
   by: string;
   on: string;
+}
+
+/** A leadership approval; `evidence` links where the approver gave it, when someone else recorded it. */
+export interface Approval extends Dated {
+  evidence?: string;
 }
 
 export interface Request extends Dated {
@@ -71,9 +87,13 @@ export interface Checkin {
   context?: string;
 }
 
+/** What a history entry records; `told` is the telling of a post-sales customer (engineer and backup announced). */
+export const HISTORY_EVENTS = ['assigned', 'transition', 'ended', 'told'] as const;
+export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
+
 export interface HistoryEntry {
   on: string;
-  event: 'assigned' | 'transition' | 'ended';
+  event: HistoryEvent;
   engineer?: string;
   backup?: string;
   reason?: string;
@@ -100,11 +120,13 @@ export interface Customer {
   engineer?: string;
   backup?: string;
   communicated?: boolean;
+  /** When the customer was told of the current engineer and backup (absent when not known). */
+  communicated_on?: string;
   ce?: string;
   since?: string;
   ended_on?: string;
   request?: Request;
-  approvals: Partial<Record<Approver, Dated>>;
+  approvals: Partial<Record<Approver, Approval>>;
   rejection?: Request;
   docs: Docs;
   environment?: { note?: string; link?: string; updated_on?: string };
@@ -120,6 +142,20 @@ export interface RegistryFiles {
   people: string;
   customersDir: string;
   page: string;
+  /** registry/time-off.yaml (section 6); derived from `people` when absent. */
+  timeOff?: string;
+}
+
+/** One entry of time-off.yaml: a support engineer away from `from` to `to` (inclusive). */
+export interface TimeOff {
+  handle: string;
+  from: string;
+  to: string;
+  note?: string;
+  /** Customer slug -> handle of who takes it when the backup cannot. */
+  cover: Record<string, string>;
+  /** Index of the entry under `time_off:` in the file (for positions). */
+  index: number;
 }
 
 export interface Registry {
@@ -127,4 +163,6 @@ export interface Registry {
   config: Config;
   people: Person[];
   customers: Customer[];
+  /** Entries of time-off.yaml; absent or empty when the registry has none. */
+  timeOff?: TimeOff[];
 }

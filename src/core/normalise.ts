@@ -5,6 +5,7 @@
 import {
   APPROVERS,
   DEFAULT_CONFIG,
+  HISTORY_EVENTS,
   ROLES,
   SEGMENTS,
   STATUSES,
@@ -17,6 +18,7 @@ import {
   type Person,
   type Request,
   type Role,
+  type TimeOff,
 } from './model.js';
 import { isDate } from './dates.js';
 
@@ -53,7 +55,10 @@ export function normaliseConfig(data: unknown): Config {
     docs_stale_after_days: int(o.docs_stale_after_days, DEFAULT_CONFIG.docs_stale_after_days),
     ends_soon_days: int(o.ends_soon_days, DEFAULT_CONFIG.ends_soon_days),
     require_approvals: typeof o.require_approvals === 'boolean' ? o.require_approvals : DEFAULT_CONFIG.require_approvals,
+    require_verified_approvals: typeof o.require_verified_approvals === 'boolean' ? o.require_verified_approvals : DEFAULT_CONFIG.require_verified_approvals,
     rotation_hint_days: int(o.rotation_hint_days, DEFAULT_CONFIG.rotation_hint_days),
+    communicate_within_days: int(o.communicate_within_days, DEFAULT_CONFIG.communicate_within_days),
+    max_away_at_once: int(o.max_away_at_once, DEFAULT_CONFIG.max_away_at_once),
   };
 }
 
@@ -69,7 +74,10 @@ export function normalisePeople(data: unknown): Person[] {
       name: str(item.name) ?? item.handle,
       roles,
       email: str(item.email),
+      github: str(item.github),
       timezone: str(item.timezone),
+      working_hours: str(item.working_hours),
+      working_days: Array.isArray(item.working_days) ? item.working_days.filter((d): d is string => typeof d === 'string') : undefined,
       active: item.active !== false,
       overloaded: item.overloaded === true,
     });
@@ -112,7 +120,7 @@ function history(value: unknown): HistoryEntry[] {
   const out: HistoryEntry[] = [];
   for (const h of value) {
     if (!isObject(h) || typeof h.on !== 'string') continue;
-    const event = oneOf(['assigned', 'transition', 'ended'] as const, h.event);
+    const event = oneOf(HISTORY_EVENTS, h.event);
     if (!event) continue;
     out.push({ on: h.on, event, engineer: str(h.engineer), backup: str(h.backup), reason: str(h.reason), note: str(h.note) });
   }
@@ -124,8 +132,10 @@ export function normaliseCustomer(slug: string, file: string, data: unknown): Cu
   const approvals: Customer['approvals'] = {};
   if (isObject(o.approvals)) {
     for (const a of APPROVERS) {
-      const d = dated(o.approvals[a]);
-      if (d) approvals[a] = d;
+      const v = o.approvals[a];
+      const d = dated(v);
+      const evidence = isObject(v) ? str(v.evidence) : undefined;
+      if (d) approvals[a] = evidence !== undefined ? { ...d, evidence } : d;
     }
   }
   const docs = isObject(o.docs) ? o.docs : {};
@@ -142,6 +152,7 @@ export function normaliseCustomer(slug: string, file: string, data: unknown): Cu
     engineer: str(o.engineer),
     backup: str(o.backup),
     communicated: typeof o.communicated === 'boolean' ? o.communicated : undefined,
+    communicated_on: date(o.communicated_on),
     ce: str(o.ce),
     since: date(o.since),
     ended_on: date(o.ended_on),
@@ -158,4 +169,20 @@ export function normaliseCustomer(slug: string, file: string, data: unknown): Cu
     history: history(o.history),
     raw: o,
   };
+}
+
+/** Entries of time-off.yaml; entries without a string handle or real dates are skipped (the schema reports them). */
+export function normaliseTimeOff(data: unknown): TimeOff[] {
+  const list = isObject(data) && Array.isArray(data.time_off) ? data.time_off : [];
+  const out: TimeOff[] = [];
+  list.forEach((item, index) => {
+    if (!isObject(item) || typeof item.handle !== 'string') return;
+    const from = date(item.from);
+    const to = date(item.to);
+    if (from === undefined || to === undefined) return;
+    const cover: Record<string, string> = {};
+    if (isObject(item.cover)) for (const [slug, h] of Object.entries(item.cover)) if (typeof h === 'string') cover[slug] = h;
+    out.push({ handle: item.handle, from, to, note: str(item.note), cover, index });
+  });
+  return out;
 }

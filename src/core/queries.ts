@@ -35,3 +35,23 @@ export function loadByEngineer(registry: Registry): Map<string, { primary: Custo
   }
   return load;
 }
+
+/** Who a post-sales customer was last told of (by `ase told`, or the file's `communicated_on`), and when. */
+export interface Telling {
+  on?: string;
+  engineer?: string;
+  backup?: string;
+}
+
+/**
+ * The team the customer knows: the current engineer and backup when `communicated` is true (since
+ * `communicated_on`, else the last `told` entry's date), else the team of the last `told` entry, if any.
+ */
+export function knownTeam(c: Customer): Telling | undefined {
+  const last = [...c.history].reverse().find((h) => h.event === 'told');
+  if (c.communicated === true) {
+    const sameTeam = last !== undefined && last.engineer === c.engineer && last.backup === c.backup;
+    return { on: c.communicated_on ?? (sameTeam ? last.on : undefined), engineer: c.engineer, backup: c.backup };
+  }
+  return last && { on: last.on, engineer: last.engineer, backup: last.backup };
+}

@@ -13,7 +13,7 @@ export function showValue(v: Value): string {
 /** What the change concerns: the customer slug, `config` or `people`. */
 export function changeSubject(c: DiffChange): string {
   if (c.slug !== null) return c.slug;
-  return c.kind === 'config' ? 'config' : `people: ${c.handle}`;
+  return c.kind === 'config' ? 'config' : c.kind === 'time-off' ? `time off: ${c.handle}` : `people: ${c.handle}`;
 }
 
 function why(c: DiffChange): string {
@@ -40,12 +40,19 @@ export function describeChange(c: DiffChange, arrow = '->'): string {
       return `engineer ${move}${why(c)}`;
     case 'backup':
       return `backup ${move}${why(c)}`;
+    case 'told':
+      return `customer told${c.to !== null ? ` on ${showValue(c.to)}` : ''}${team(c)}${c.note ? ` (${showValue(c.note)})` : ''}`;
     case 'checkin':
       return `check-in on ${showValue(c.to)}${c.handle ? ` with ${c.handle}` : ''}`;
     case 'person':
       if (c.field === 'added') return `added (${showValue(c.to)})`;
       if (c.field === 'removed') return `removed (was ${showValue(c.from)})`;
+      if (c.field === 'active') return c.to === false ? 'deactivated' : 'activated again';
       return `${c.field} ${move}`;
+    case 'time-off':
+      if (c.field === 'added') return `away ${showValue(c.to)}${c.note ? ` (${showValue(c.note)})` : ''}`;
+      if (c.field === 'removed') return `time off ${showValue(c.from)} cancelled`;
+      return `time off from ${c.field} ${move}`;
     default:
       return `${c.field} ${move}${why(c)}`;
   }
@@ -57,6 +64,7 @@ export function groupChanges(changes: readonly DiffChange[]): { title: string; c
     { title: 'Customers', changes: changes.filter((c) => c.slug !== null) },
     { title: 'Config', changes: changes.filter((c) => c.kind === 'config') },
     { title: 'People', changes: changes.filter((c) => c.kind === 'person') },
+    { title: 'Time off', changes: changes.filter((c) => c.kind === 'time-off') },
   ];
   return groups.filter((g) => g.changes.length > 0);
 }

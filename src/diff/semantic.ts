@@ -4,11 +4,12 @@
  * findings the change introduces or fixes. Pure: both sides arrive loaded and evaluated.
  */
 import type { Finding } from '../core/findings.js';
-import type { Customer, HistoryEntry, Person, Registry } from '../core/model.js';
+import { timeOffOf } from '../core/coverage.js';
+import type { Customer, HistoryEntry, Person, Registry, TimeOff } from '../core/model.js';
 import { isObject } from '../core/normalise.js';
 import { activeCustomers, loadByEngineer } from '../core/queries.js';
 
-export type ChangeKind = 'added' | 'removed' | 'ended' | 'status' | 'reassigned' | 'backup' | 'checkin' | 'field' | 'config' | 'person';
+export type ChangeKind = 'added' | 'removed' | 'ended' | 'status' | 'reassigned' | 'backup' | 'checkin' | 'told' | 'field' | 'config' | 'person' | 'time-off';
 
 export type Value = string | number | boolean | null;
 
@@ -83,6 +84,7 @@ export function diffRegistries(base: DiffSide, head: DiffSide): RegistryDiff {
     ...diffConfig(base.registry, head.registry),
     ...diffPeople(base.registry.people, head.registry.people),
     ...diffCustomers(base.registry.customers, head.registry.customers),
+    ...diffTimeOff(base.registry, head.registry),
   ];
   return {
     base: base.label,
@@ -127,8 +129,38 @@ function diffPeople(a: readonly Person[], b: readonly Person[]): DiffChange[] {
     else {
       if (x.name !== y.name) person('name', x.name, y.name);
       if (x.roles.join(',') !== y.roles.join(',')) person('roles', x.roles.join(', '), y.roles.join(', '));
+      if ((x.email ?? null) !== (y.email ?? null)) person('email', x.email ?? null, y.email ?? null);
+      if ((x.timezone ?? null) !== (y.timezone ?? null)) person('timezone', x.timezone ?? null, y.timezone ?? null);
+      if ((x.working_hours ?? null) !== (y.working_hours ?? null)) person('working_hours', x.working_hours ?? null, y.working_hours ?? null);
+      const days = (p: Person) => p.working_days?.join(', ') ?? null;
+      if (days(x) !== days(y)) person('working_days', days(x), days(y));
       if (x.active !== y.active) person('active', x.active, y.active);
       if (x.overloaded !== y.overloaded) person('overloaded', x.overloaded, y.overloaded);
+    }
+  }
+  return out;
+}
+
+/**
+ * Time-off entries paired by handle and first day: `field` is `added` or `removed` (from/to the
+ * span `from..to`, `note` the entry's note), else `<first day> to|note|cover.<slug>`.
+ */
+function diffTimeOff(a: Registry, b: Registry): DiffChange[] {
+  const out: DiffChange[] = [];
+  const names = new Map([...a.people, ...b.people].map((p) => [p.handle, p.name]));
+  const span = (e: TimeOff) => `${e.from}..${e.to}${Object.keys(e.cover).length > 0 ? `, cover ${Object.entries(e.cover).map(([s, h]) => `${s}=${h}`).join(', ')}` : ''}`;
+  for (const [, x, y] of pairByKey(timeOffOf(a), timeOffOf(b), (e) => `${e.handle}\u0000${e.from}`)) {
+    const e = (y ?? x)!;
+    const change = (field: string, from: Value, to: Value, note: string | null = null) =>
+      out.push({ ...blank('time-off'), handle: e.handle, name: names.get(e.handle) ?? e.handle, field, from, to, note });
+    if (!x) change('added', null, span(y!), y!.note ?? null);
+    else if (!y) change('removed', span(x), null, x.note ?? null);
+    else {
+      if (x.to !== y.to) change(`${e.from} to`, x.to, y.to);
+      if ((x.note ?? null) !== (y.note ?? null)) change(`${e.from} note`, x.note ?? null, y.note ?? null);
+      for (const slug of [...new Set([...Object.keys(x.cover), ...Object.keys(y.cover)])].sort()) {
+        if (x.cover[slug] !== y.cover[slug]) change(`${e.from} cover.${slug}`, x.cover[slug] ?? null, y.cover[slug] ?? null);
+      }
     }
   }
   return out;
@@ -179,8 +211,19 @@ function diffCustomer(x: Customer, y: Customer): DiffChange[] {
   for (const c of y.checkins) {
     if (!seenCheckins.has(JSON.stringify(c))) out.push({ ...blank('checkin'), ...base, field: 'checkins', to: c.on, handle: c.with || null });
   }
-  const explained = out.some((c) => c.kind !== 'checkin');
+  // A recorded telling of a post-sales customer (`ase told`, `--communicated`: a new date or `told` entry) is its own
+  // change; a bare `communicated` flip stays a field change.
+  const entry = added.find((h) => h.event === 'told');
+  const toldNow = y.segment === 'post-sales' && y.communicated === true && (x.communicated_on !== y.communicated_on || entry !== undefined);
+  if (toldNow) {
+    out.push({ ...blank('told'), ...base, field: 'communicated_on', from: x.communicated_on ?? null, to: y.communicated_on ?? entry?.on ?? null, note: entry?.note ?? null, engineer: y.engineer ?? null, backup: y.backup ?? null });
+  }
+  const explained = out.some((c) => c.kind !== 'checkin' && c.kind !== 'told');
   const skip = new Set(SPECIAL_FIELDS);
+  if (toldNow) {
+    skip.add('communicated');
+    skip.add('communicated_on');
+  }
   if (explained) {
     skip.add('since');
     if (endedNow) skip.add('ended_on');
@@ -193,7 +236,7 @@ function diffCustomer(x: Customer, y: Customer): DiffChange[] {
     const to = fy.get(key) ?? null;
     if (from !== to) out.push({ ...blank('field'), ...base, field: key, from, to });
   }
-  if (!explained && JSON.stringify(x.raw.history ?? null) !== JSON.stringify(y.raw.history ?? null)) {
+  if (!explained && !toldNow && JSON.stringify(x.raw.history ?? null) !== JSON.stringify(y.raw.history ?? null)) {
     out.push({ ...blank('field'), ...base, field: 'history', from: entries(x.history.length), to: entries(y.history.length) });
   }
   return out;

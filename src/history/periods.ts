@@ -20,6 +20,16 @@ export interface Period {
   author: string | null;
   /** Why the period ended, when it ended with `ase end`. */
   end_reason: string | null;
+  /** Each time the customer was told of this period's engineer and backup (`ase told`), oldest first. */
+  told: Telling[];
+}
+
+/** One telling of a post-sales customer: when, the note, and the commit that recorded it. */
+export interface Telling {
+  on: string;
+  note: string | null;
+  commit: string | null;
+  author: string | null;
 }
 
 interface Event {
@@ -32,7 +42,7 @@ interface Event {
   commit?: FileCommit;
 }
 
-const EVENT_OF_ACTION: Record<string, HistoryEntry['event']> = { assign: 'assigned', transition: 'transition', end: 'ended' };
+const EVENT_OF_ACTION: Record<string, HistoryEntry['event']> = { assign: 'assigned', transition: 'transition', end: 'ended', told: 'told' };
 
 function eventOfCommit(c: FileCommit): Event | undefined {
   const event = EVENT_OF_ACTION[c.trailers.Action ?? ''];
@@ -71,6 +81,11 @@ export function periodsOf(events: readonly Event[]): Period[] {
     open = undefined;
   };
   for (const e of events) {
+    if (e.event === 'told') {
+      // A telling starts no period: it belongs to the one it announced (the last, when none is open).
+      (open ?? periods.at(-1))?.told.push({ on: e.on, note: e.note ?? null, commit: e.commit?.commit ?? null, author: e.commit?.author ?? null });
+      continue;
+    }
     if (e.event === 'ended') {
       if (open) open.end_reason = e.reason ?? null;
       close(e.on);
@@ -88,6 +103,7 @@ export function periodsOf(events: readonly Event[]): Period[] {
       commit: e.commit?.commit ?? null,
       author: e.commit?.author ?? null,
       end_reason: null,
+      told: [],
     };
     periods.push(open);
   }

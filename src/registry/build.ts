@@ -2,7 +2,8 @@
 import { compareText } from '../core/compare.js';
 import { compareFindings, type Finding, type PendingFinding } from '../core/findings.js';
 import type { Customer, Registry, RegistryFiles } from '../core/model.js';
-import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
+import { normaliseConfig, normaliseCustomer, normalisePeople, normaliseTimeOff } from '../core/normalise.js';
+import { timeOffPath } from '../core/coverage.js';
 import type { LoadedFile } from '../source/load-file.js';
 import type { LintCache } from './lint-cache.js';
 
@@ -46,10 +47,11 @@ export function buildRegistry(
   people: LoadedFile | undefined,
   customers: readonly CustomerSource[],
   extraFindings: readonly Finding[] = [],
+  timeOff?: LoadedFile,
 ): LoadedRegistry {
   const all = new Map<string, LoadedFile>();
   const fileFindings: Finding[] = [...extraFindings];
-  for (const f of [config, people, ...customers.map((c) => c.loaded)]) {
+  for (const f of [config, people, timeOff, ...customers.map((c) => c.loaded)]) {
     if (!f) continue;
     all.set(f.file, f);
     for (const finding of f.findings) fileFindings.push(finding);
@@ -62,6 +64,8 @@ export function buildRegistry(
       const k = c.customer;
       return k && k.slug === c.slug && k.file === c.loaded.file ? k : normaliseCustomer(c.slug, c.loaded.file, c.loaded.data);
     }),
+    // Absent without the file, so the page shows its time-off section only for registries that keep one.
+    ...(timeOff ? { timeOff: normaliseTimeOff(timeOff.data) } : {}),
   };
   return { registry, files: all, fileFindings };
 }
@@ -84,6 +88,7 @@ export function replaceFiles(loaded: LoadedRegistry, changed: ReadonlyMap<string
   }
   const config = changed.get(reg.files.config);
   const people = changed.get(reg.files.people);
+  const timeOff = changed.get(timeOffPath(reg.files));
   const customers = reg.customers.map((c) => {
     const f = changed.get(c.file);
     return f ? normaliseCustomer(c.slug, c.file, f.data) : c;
@@ -97,6 +102,7 @@ export function replaceFiles(loaded: LoadedRegistry, changed: ReadonlyMap<string
     config: config ? normaliseConfig(config.data) : reg.config,
     people: people ? normalisePeople(people.data) : reg.people,
     customers,
+    timeOff: timeOff ? normaliseTimeOff(timeOff.data) : reg.timeOff,
   };
   return { registry, files, fileFindings };
 }

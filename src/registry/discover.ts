@@ -53,7 +53,7 @@ export function locationOf(dir: string): RegistryLocation {
     dir,
     gitRoot,
     root,
-    files: { config: show('config.yaml'), people: show('people.yaml'), customersDir: show('customers'), page: show('customer-exceptions.md') },
+    files: { config: show('config.yaml'), people: show('people.yaml'), customersDir: show('customers'), page: show('customer-exceptions.md'), timeOff: show('time-off.yaml') },
   };
 }
 

@@ -137,6 +137,9 @@ class LazyCustomer implements Customer {
     return this.#full;
   }
 
+  get communicated_on() {
+    return this.#body().communicated_on;
+  }
   get request() {
     return this.#body().request;
   }

@@ -11,6 +11,7 @@
 import { join, sep } from 'node:path';
 import { lstatSync, type Dirent } from 'node:fs';
 import { compareText } from '../core/compare.js';
+import { timeOffPath } from '../core/coverage.js';
 import type { Finding } from '../core/findings.js';
 import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
 import { customerContext } from '../core/check.js';
@@ -343,6 +344,9 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
 
   add({ abs: join(loc.dir, 'config.yaml'), file: loc.files.config, kind: 'config' });
   add({ abs: join(loc.dir, 'people.yaml'), file: loc.files.people, kind: 'people' });
+  // time-off.yaml is optional: read like config and people (same caches, keyed by content) when it is there.
+  const timeOffAbs = join(loc.dir, 'time-off.yaml');
+  if (lstatSync(timeOffAbs, { throwIfNoEntry: false }) !== undefined) add({ abs: timeOffAbs, file: timeOffPath(loc.files), kind: 'time-off' });
   if (s.folderProblem) findings.push(s.folderProblem);
   const entries = s.entries;
   // Texts of small registries are kept: the write path reads them right away.
@@ -401,10 +405,12 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
   setImmediate(() => caches.positions.save());
   let config: LoadedFile | undefined;
   let people: LoadedFile | undefined;
+  let timeOff: LoadedFile | undefined;
   const customers: CustomerSource[] = [];
   for (const raw of raws) {
     if (raw.kind === 'config') config = raw.loaded;
     else if (raw.kind === 'people') people = raw.loaded;
+    else if (raw.kind === 'time-off') timeOff = raw.loaded;
     else customers.push({ slug: raw.slug!, loaded: raw.loaded!, customer: raw.customer });
   }
   const place = s.place;
@@ -420,7 +426,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
       if (rows.length > 0) saveSnapshot(place, { rows, others: otherEntries(raws), fingerprint });
     },
   };
-  return { ...buildRegistry(loc.files, config, people, customers, findings), cache: { verdicts: caches.verdicts, keyOf: (file) => (file instanceof ReadFile ? file.contentKey : undefined), snapshot } };
+  return { ...buildRegistry(loc.files, config, people, customers, findings, timeOff), cache: { verdicts: caches.verdicts, keyOf: (file) => (file instanceof ReadFile ? file.contentKey : undefined), snapshot } };
 }
 
 /**

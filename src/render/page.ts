@@ -2,7 +2,9 @@
  * The customer-exceptions page, rendered from the registry. Pure and deterministic: rows are
  * sorted, and no date is stamped unless the caller passes `asOf` (from --today or ASE_TODAY).
  */
-import { addDays, latest } from '../core/dates.js';
+import { customersOf } from '../coverage/plan.js';
+import { dayRanges, gapDays, MAX_SPAN_DAYS } from '../core/coverage.js';
+import { addDays, daysBetween, latest } from '../core/dates.js';
 import { APPROVERS, type Approver, type Customer, type Registry } from '../core/model.js';
 import { activeCustomers, peopleByHandle } from '../core/queries.js';
 import { byKey, cell, escapeInline, mdTable } from './markdown.js';
@@ -92,6 +94,7 @@ export function renderPage(registry: Registry, options: PageOptions = {}): strin
         ]),
       ),
     );
+  if (registry.timeOff !== undefined) out.push('', ...timeOffSection(registry, who));
   out.push('', '## Pending requests', '');
   if (pending.length === 0) out.push('_None._');
   else
@@ -131,6 +134,32 @@ export function renderPage(registry: Registry, options: PageOptions = {}): strin
     );
   out.push('', '---', '', `_${PAGE_NOTICE} Change the YAML files under \`registry/\` and run \`ase render\`; CI runs \`ase render --check\`._`);
   return `${out.join('\n')}\n`;
+}
+
+/** Every entry of time-off.yaml with its named covers, and who has nobody during it (same for the same registry: no clock). */
+function timeOffSection(registry: Registry, who: (h: string | undefined) => string | undefined): string[] {
+  const out = ['## Time off and coverage', ''];
+  out.push(
+    'While a support engineer is away, the backup takes the customer; when the backup is away too, the cover',
+    'named in the entry does. A customer with nobody falls back to round-robin. Record time off with `ase away`.',
+    '',
+  );
+  const entries = [...(registry.timeOff ?? [])].sort(byKey((e) => `${e.from}\u0000${e.handle}\u0000${e.to}`));
+  if (entries.length === 0) return [...out, '_None._'];
+  const byHandle = new Map(registry.customers.map((c) => [c.slug, c]));
+  const rows = entries.map((e) => {
+    const covers = Object.entries(e.cover)
+      .sort(byKey(([slug]) => slug))
+      .map(([slug, h]) => `${byHandle.get(slug)?.name ?? slug}: ${who(h)}`);
+    const gaps = e.from <= e.to && daysBetween(e.from, e.to) <= MAX_SPAN_DAYS
+      ? customersOf(registry, e.handle).flatMap((c) => {
+          const days = gapDays(registry, c, e.from, e.to);
+          return days.length > 0 ? [`${c.name} (${dayRanges(days)})`] : [];
+        })
+      : [];
+    return [cell(who(e.handle)), cell(e.from), cell(e.to), cell(e.note), cell(covers.join('; ')), cell(gaps.join('; '))];
+  });
+  return [...out, mdTable(['Who', 'From', 'To', 'Note', 'Named covers', 'Nobody covers'], rows)];
 }
 
 function approvalsSoFar(c: Customer, who: (h: string) => string | undefined): string {

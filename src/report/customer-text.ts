@@ -1,10 +1,12 @@
 /** One customer in full, for people (`ase show`). */
+import { handlerOf } from '../core/coverage.js';
 import { daysBetween } from '../core/dates.js';
 import type { Finding } from '../core/findings.js';
 import { APPROVERS, type Config, type Customer, type Person, type Registry } from '../core/model.js';
 import { transitionReadiness } from '../status/readiness.js';
 import type { Style } from './style.js';
 import { compareText } from '../core/compare.js';
+import { knownTeam } from '../core/queries.js';
 
 export interface ShowContext {
   registry: Registry;
@@ -26,6 +28,29 @@ function age(date: string | undefined, today: string): string {
   return `${date} (${d === 0 ? 'today' : d > 0 ? `${d} days ago` : `in ${-d} days`})`;
 }
 
+function team(engineer: string | undefined, backup: string | undefined, people: ReadonlyMap<string, Person>): string {
+  return `${who(engineer, people)}${backup ? ` and ${who(backup, people)}` : ''}`;
+}
+
+/** Who the customer knows and since when; for an untold customer, who to announce. */
+function communicatedText(c: Customer, ctx: ShowContext, style: Style): string {
+  const known = knownTeam(c);
+  if (c.communicated === true) return `yes — knows ${team(known!.engineer, known!.backup, ctx.people)}${known!.on ? ` since ${age(known!.on, ctx.today)}` : ' (date not recorded)'}`;
+  const before = known ? `; last told of ${team(known.engineer, known.backup, ctx.people)} on ${known.on}` : '';
+  if (c.status !== 'active') return `no${before}`;
+  return style.yellow(`no — not yet told of ${team(c.engineer, c.backup, ctx.people)}${before}: tell them, then \`ase told ${c.slug}\``);
+}
+
+/** Who takes the customer today when it is not the engineer (time off), else undefined. */
+function todayHandler(c: Customer, registry: Registry, today: string): ((people: ReadonlyMap<string, Person>) => string) | undefined {
+  if (c.status !== 'active' || c.engineer === undefined) return undefined;
+  const h = handlerOf(registry, c, today);
+  if (h.handler?.role === 'engineer') return undefined;
+  const away = h.chain[0]?.away;
+  const why = away ? `${c.engineer} is away until ${away.to}` : `${c.engineer} is away`;
+  return (people) => (h.handler ? `${who(h.handler.handle, people)} takes tickets as ${h.handler.role}: ${why}` : `nobody: coverage gap, ${why} (\`ase who ${c.slug}\`)`);
+}
+
 export function customerText(c: Customer, ctx: ShowContext, style: Style): string {
   const { people, today } = ctx;
   const out: string[] = [];
@@ -36,8 +61,10 @@ export function customerText(c: Customer, ctx: ShowContext, style: Style): strin
   row('term', c.term === 'temporary' ? `temporary, ends ${c.ends_on ?? '?'}` : (c.term ?? '-'));
   row('engineer', who(c.engineer, people));
   if (c.segment !== 'pre-sales' || c.backup) row('backup', who(c.backup, people));
+  const today_ = todayHandler(c, ctx.registry, today);
+  if (today_) row('today', today_(people));
   row('CE', who(c.ce, people));
-  row('communicated', c.segment === 'pre-sales' ? 'no (pre-sales: internal only)' : c.communicated ? 'yes' : 'no');
+  row('communicated', c.segment === 'pre-sales' ? 'no (pre-sales: internal only)' : communicatedText(c, ctx, style));
   if (c.since) row('since', age(c.since, today));
   if (c.ended_on) row('ended', c.ended_on);
   if (c.request) row('requested', `${c.request.on} by ${who(c.request.by, people)}${c.request.reason ? `: ${c.request.reason}` : ''}`);

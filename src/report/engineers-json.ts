@@ -11,6 +11,7 @@ export function engineersJson(loads: readonly EngineerLoad[]): string {
     overloaded: e.overloaded,
     flagged: e.flagged,
     active: e.active,
+    away: e.away,
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }

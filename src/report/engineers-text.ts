@@ -26,6 +26,7 @@ export function engineersText(loads: readonly EngineerLoad[], max: number, style
       e.flagged ? 'overloaded (said so)' : e.overloaded ? 'overloaded' : '',
       e.active ? '' : 'inactive',
     ].filter(Boolean);
+    if (e.away) flags.push(`away until ${e.away.to}`);
     const head = `${style.bold(e.handle.padEnd(handleWidth))}  ${truncate(e.name, nameWidth).padEnd(nameWidth)}  ${paintBar(bar.padEnd(barWidth))} primary · ${plural(e.backup, 'backup')}`;
     lines.push(flags.length > 0 ? `${head}  ${style.red(flags.join(', '))}` : head);
     const names = (role: 'primary' | 'backup') => e.customers.filter((c) => c.role === role).map((c) => c.name);

@@ -11,12 +11,13 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function findingsGithub(findings: readonly Finding[]): string {
+/** `command` names who speaks in the summary line (`ase lint`, `ase verify`). */
+export function findingsGithub(findings: readonly Finding[], command = 'ase lint'): string {
   const lines = findings.map((f) => {
     const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`ase ${f.rule}`)}`];
     return `::${f.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(f.message)}`;
   });
   const { errors, warnings } = countFindings(findings);
-  lines.push(`ase lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  lines.push(`${command}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;
 }

@@ -6,18 +6,24 @@ import { truncate, wrap } from './text-wrap.js';
 
 export const STATUS_WIDTH = 80;
 
-const LABEL: Record<ItemKind, string> = {
+/** How each kind of item is named (also in the HTML report). */
+export const LABEL: Record<ItemKind, string> = {
   cap: 'cap',
   lint: 'lint',
   expired: 'expired',
   'ending-soon': 'ending soon',
   'checkin-overdue': 'check-in overdue',
+  'not-communicated': 'customer not told',
   'docs-stale': 'design doc stale',
   'salesforce-stale': 'Salesforce not synced',
   'approvals-missing': 'approvals missing',
   'pending-request': 'request pending',
   overloaded: 'overloaded',
   rotation: 'rotation hint',
+  'time-off-conflict': 'time off conflict',
+  'coverage-gap': 'coverage gap',
+  'team-thin': 'team thin',
+  away: 'away',
 };
 
 const GROUP: Record<ItemSeverity, string> = { error: 'Errors', warning: 'Warnings', info: 'Hints' };

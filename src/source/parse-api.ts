@@ -5,3 +5,4 @@
  */
 export { fastEntry, parseEntry, positionsIn, type EntryFinding, type ParsedEntry } from './parse-entry.js';
 export { MIN_PARALLEL_FILES, parseMany, type ParseItem, type ParsedItem } from './parse-parallel.js';
+export { yamlData } from './yaml-data.js';

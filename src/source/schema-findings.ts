@@ -3,7 +3,7 @@ import * as validators from '../generated/validators.cjs';
 import type { AjvError } from '../generated/validators.cjs';
 import type { NodePath } from '../core/findings.js';
 
-export type FileKind = 'config' | 'people' | 'customer';
+export type FileKind = 'config' | 'people' | 'customer' | 'time-off';
 
 /** A schema problem at a node, before its position is resolved. */
 export interface SchemaProblem {
@@ -52,6 +52,7 @@ const TYPE_FIX: Record<string, string> = {
 const PATTERN_HINTS: Record<string, string> = {
   '^\\d{4}-\\d{2}-\\d{2}$': 'a date written YYYY-MM-DD',
   '^[a-z0-9][a-z0-9-]{0,63}$': 'a handle: lowercase letters, digits and hyphens',
+  '^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$': 'working hours written HH:MM-HH:MM in 24-hour time, such as "09:00-17:00"',
 };
 
 function describe(e: AjvError, data: unknown, path: NodePath): SchemaProblem | undefined {
@@ -84,6 +85,13 @@ function describe(e: AjvError, data: unknown, path: NodePath): SchemaProblem | u
       return { path, key: false, message: `${where} is ${show(value)}, expected ${PATTERN_HINTS[String(e.params.pattern)] ?? `to match ${String(e.params.pattern)}`}` };
     case 'anyOf':
       return { path, key: false, message: `${where} must be text, or a mapping of why, pros and cons` };
+    case 'dependencies': {
+      // working_hours is local time: it needs the person's time zone.
+      const field = String(e.params.property);
+      const needed = String(e.params.missingProperty);
+      const example = needed === 'timezone' ? ' (an IANA name such as Europe/London)' : '';
+      return { path: [...path, field], key: true, message: `\`${field}\` in ${where} needs \`${needed}\` too: add \`${needed}\`${example}` };
+    }
     case 'if':
       return undefined;
     default:

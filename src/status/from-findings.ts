@@ -6,7 +6,9 @@ import { daysBetween } from '../core/dates.js';
 import type { PendingFinding } from '../core/findings.js';
 import type { Customer, Registry } from '../core/model.js';
 import { lastCheckin } from '../core/queries.js';
+import { daysUntold } from '../core/rules/not-communicated.js';
 import type { ItemKind, StatusItem } from './items.js';
+import { daysToGap } from './time-off.js';
 
 /** The parts of a finding status needs: both positioned findings and pending ones fit. */
 export type FindingLike = Pick<PendingFinding, 'rule' | 'severity' | 'file' | 'message' | 'subject'>;
@@ -17,6 +19,10 @@ const KIND_OF_RULE: Partial<Record<string, ItemKind>> = {
   'docs-stale': 'docs-stale',
   'approvals-missing': 'approvals-missing',
   'engineer-overloaded': 'overloaded',
+  'not-communicated': 'not-communicated',
+  'time-off-conflict': 'time-off-conflict',
+  'coverage-gap': 'coverage-gap',
+  'team-thin': 'team-thin',
 };
 
 /** Rules whose findings status shows another way (cap-exceeded becomes the one cap item). */
@@ -32,6 +38,8 @@ function daysFor(kind: ItemKind, c: Customer | undefined, registry: Registry, to
       const from = lastCheckin(c) ?? c.since;
       return from ? daysBetween(from, today) - registry.config.checkin_every_days : undefined;
     }
+    case 'not-communicated':
+      return daysUntold(c, registry.config.communicate_within_days, today);
     case 'docs-stale':
       return c.docs.design_doc && c.docs.updated_on ? daysBetween(c.docs.updated_on, today) : undefined;
     default:
@@ -62,7 +70,7 @@ export function itemsFromFindings(findings: readonly FindingLike[], registry: Re
       const slug = customerSlugOf(f.file, registry.files.customersDir);
       if (slug !== undefined) item.slug = slug;
     }
-    const days = daysFor(kind, item.slug !== undefined ? bySlug.get(item.slug) : undefined, registry, today);
+    const days = kind === 'coverage-gap' && item.handle !== undefined ? daysToGap(registry, item.handle, today) : daysFor(kind, item.slug !== undefined ? bySlug.get(item.slug) : undefined, registry, today);
     if (days !== undefined) item.days = days;
     items.push(item);
   }

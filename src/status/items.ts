@@ -9,13 +9,18 @@ export const ITEM_KINDS = [
   'lint',
   'expired',
   'ending-soon',
+  'time-off-conflict',
+  'coverage-gap',
+  'team-thin',
   'checkin-overdue',
+  'not-communicated',
   'docs-stale',
   'salesforce-stale',
   'approvals-missing',
   'pending-request',
   'overloaded',
   'rotation',
+  'away',
 ] as const;
 
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -49,7 +54,7 @@ const SEVERITY_ORDER: Record<ItemSeverity, number> = { error: 0, warning: 1, inf
  */
 function urgency(item: StatusItem): number {
   if (item.days === undefined) return Number.POSITIVE_INFINITY;
-  return item.kind === 'ending-soon' ? -item.days : item.days;
+  return item.kind === 'ending-soon' || item.kind === 'coverage-gap' ? -item.days : item.days;
 }
 
 /** Errors, then warnings, then info; then by kind; then the more urgent day count; then by name. */

@@ -4,6 +4,7 @@ import type { Registry } from '../core/model.js';
 import { activeCustomers } from '../core/queries.js';
 import { itemsFromFindings, type FindingLike } from './from-findings.js';
 import { compareItems, type StatusReport } from './items.js';
+import { awayToday } from './time-off.js';
 import { capItem, endingSoon, pendingRequests, rotationHints, salesforceStale } from './signals.js';
 
 /**
@@ -15,6 +16,7 @@ export function statusReport(registry: Registry, today: string, findings: readon
   const items = [
     ...(cap ? [cap] : []),
     ...itemsFromFindings(findings, registry, today),
+    ...awayToday(registry, today),
     ...endingSoon(registry, today),
     ...salesforceStale(registry, today),
     ...pendingRequests(registry, today),

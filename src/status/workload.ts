@@ -2,6 +2,7 @@
 import { compareCustomers } from '../core/customer-json.js';
 import type { Customer, Registry } from '../core/model.js';
 import { loadByEngineer } from '../core/queries.js';
+import { awayEntry, timeOffOf } from '../core/coverage.js';
 
 export interface EngineerCustomer {
   slug: string;
@@ -22,13 +23,15 @@ export interface EngineerLoad {
   /** The engineer said so (people.yaml `overloaded: true`). */
   flagged: boolean;
   active: boolean;
+  /** The time-off entry that has them away today, or null. */
+  away: { from: string; to: string; note: string | null } | null;
 }
 
 /**
  * Every active support engineer, plus anyone else who carries an active assignment (an inactive
  * engineer still named somewhere must not vanish from the list), in roster order.
  */
-export function engineersWorkload(registry: Registry): EngineerLoad[] {
+export function engineersWorkload(registry: Registry, today?: string): EngineerLoad[] {
   const load = loadByEngineer(registry);
   const max = registry.config.max_per_engineer;
   const seen = new Set<string>();
@@ -45,6 +48,12 @@ export function engineersWorkload(registry: Registry): EngineerLoad[] {
   for (const [handle, mine] of load) {
     if (!seen.has(handle)) out.push(entry(handle, handle, false, false, mine.primary, mine.backup, max));
   }
+  if (today !== undefined) {
+    for (const e of out) {
+      const off = awayEntry(timeOffOf(registry), e.handle, today);
+      if (off) e.away = { from: off.from, to: off.to, note: off.note ?? null };
+    }
+  }
   return out;
 }
 
@@ -59,5 +68,6 @@ function entry(handle: string, name: string, active: boolean, flagged: boolean, 
     overloaded: flagged || primary.length > max,
     flagged,
     active,
+    away: null,
   };
 }

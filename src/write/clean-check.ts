@@ -7,6 +7,7 @@
  */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import { timeOffPath } from '../core/coverage.js';
 import { headFromFiles } from '../git/head-files.js';
 import { pathStatus, pathStatusLater, readBytes, type PathStatus } from '../git/repo.js';
 import { isSlug } from '../core/slug.js';
@@ -41,6 +42,7 @@ export function likelyTouched(location: RegistryLocation, slug: string | undefin
   const touched = [
     { abs: join(dir, 'config.yaml'), file: files.config },
     { abs: join(dir, 'people.yaml'), file: files.people },
+    { abs: join(dir, 'time-off.yaml'), file: timeOffPath(files) },
     { abs: pagePath(location), file: files.page },
   ];
   if (slug !== undefined && isSlug(slug)) touched.push({ abs: join(dir, 'customers', `${slug}.yaml`), file: `${files.customersDir}/${slug}.yaml` });

@@ -19,6 +19,9 @@ checkin_grace_days: ${c.checkin_grace_days}      # slack before a check-in count
 docs_stale_after_days: ${c.docs_stale_after_days}  # a design doc older than this is stale
 ends_soon_days: ${c.ends_soon_days}         # temporary assignments ending this soon show in \`ase status\`
 require_approvals: ${c.require_approvals}  # true: active without all three approvals is an error
+communicate_within_days: ${c.communicate_within_days}  # a post-sales customer is told of a new engineer within this
+max_away_at_once: ${c.max_away_at_once}        # most support engineers away on one day before \`team-thin\` warns
+require_verified_approvals: ${c.require_verified_approvals}  # true: \`ase verify\` fails on an approval the approver did not make
 `;
 }
 
@@ -33,6 +36,20 @@ export function emptyPeopleText(): string {
 #     email: alice@example.com
 #     timezone: Europe/London
 people: []
+`;
+}
+
+/** The text of a new `time-off.yaml`: no time off yet, with an example in comments. */
+export function emptyTimeOffText(): string {
+  return `${MODELINES['time-off']}
+# Time off of support engineers and who covers their customers. Record it with \`ase away\`.
+#   - handle: alice          # a support engineer on the roster
+#     from: 2026-12-21       # first day away
+#     to: 2027-01-04         # last day away (inclusive)
+#     note: Winter break     # optional
+#     cover:                 # optional: who takes a customer when the backup cannot
+#       initech: bruno
+time_off: []
 `;
 }
 

@@ -10,8 +10,9 @@ import type { LoadedRegistry } from '../registry/build.js';
 import { PARSE_OPTIONS } from '../source/parse-yaml.js';
 import type { FileKind } from '../source/schema-findings.js';
 import { keepFormatting } from './keep-formatting.js';
-import { editDocument, type YamlDocEdit } from './yaml-edit.js';
+import { editDocument, type KeyOrder, type YamlDocEdit } from './yaml-edit.js';
 import { compareText } from '../core/compare.js';
+import { timeOffPath } from '../core/coverage.js';
 
 export type { YamlDocEdit } from './yaml-edit.js';
 
@@ -27,19 +28,32 @@ export interface RegistryEdit {
   createCustomer(slug: string, data: Record<string, unknown>): YamlDocEdit;
   people(): YamlDocEdit;
   config(): YamlDocEdit;
+  /** time-off.yaml, created (with its modeline and an empty list) when the registry has none. */
+  timeOff(): YamlDocEdit;
 }
 
 export const MODELINES: Record<FileKind, string> = {
   config: '# yaml-language-server: $schema=../schemas/config.schema.json',
   people: '# yaml-language-server: $schema=../schemas/people.schema.json',
   customer: '# yaml-language-server: $schema=../../schemas/customer.schema.json',
+  'time-off': '# yaml-language-server: $schema=../schemas/time-off.schema.json',
 };
 
 /** Where new top-level fields of a customer file go: the order of the sample files. */
 export const CUSTOMER_KEY_ORDER = [
-  'name', 'segment', 'term', 'ends_on', 'status', 'engineer', 'backup', 'ce', 'communicated', 'since', 'ended_on',
+  'name', 'segment', 'term', 'ends_on', 'status', 'engineer', 'backup', 'ce', 'communicated', 'communicated_on', 'since', 'ended_on',
   'request', 'approvals', 'rejection', 'rationale', 'docs', 'environment', 'checkins', 'history', 'notes',
 ];
+
+/** Where new fields of a person in people.yaml go: the order of the sample roster. */
+export const PERSON_KEY_ORDER = ['handle', 'name', 'roles', 'email', 'timezone', 'working_hours', 'working_days', 'active', 'overloaded'];
+
+/** New keys of a customer file rank at the top level; a person's inside their people: entry. */
+function keyOrder(kind: FileKind): KeyOrder {
+  if (kind === 'customer') return CUSTOMER_KEY_ORDER;
+  if (kind === 'people') return (mapPath) => (mapPath.length === 2 && mapPath[0] === 'people' ? PERSON_KEY_ORDER : []);
+  return [];
+}
 
 const RENDER = { lineWidth: 0, flowCollectionPadding: false } as const;
 
@@ -106,6 +120,16 @@ export class ChangeSet implements RegistryEdit {
     return this.open(join(this.location.dir, 'config.yaml'), this.location.files.config, 'config');
   }
 
+  timeOff(): YamlDocEdit {
+    const file = timeOffPath(this.location.files);
+    const abs = join(this.location.dir, 'time-off.yaml');
+    if (this.tracked.has(file) || this.loaded.files.has(file)) return this.open(abs, file, 'time-off');
+    const doc = new Document({ time_off: [] }, { version: '1.2', schema: 'core' });
+    const t: Tracked = { abs, file, kind: 'time-off', original: undefined, doc, changed: false };
+    this.tracked.set(file, t);
+    return editDocument(doc, file, () => (t.changed = true));
+  }
+
   /** Every file whose text the change alters, with its new text. */
   changes(): FileChange[] {
     const out: FileChange[] = [];
@@ -136,7 +160,7 @@ export class ChangeSet implements RegistryEdit {
       this.tracked.set(file, t);
     }
     const tracked = t;
-    return editDocument(tracked.doc, file, () => (tracked.changed = true), kind === 'customer' ? CUSTOMER_KEY_ORDER : []);
+    return editDocument(tracked.doc, file, () => (tracked.changed = true), keyOrder(kind));
   }
 
   private render(t: Tracked): string {

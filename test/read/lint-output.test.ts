@@ -8,8 +8,10 @@ import { edit } from '../rules/lint-texts.js';
 
 const SAMPLE_WARNINGS = [
   'checkin-overdue registry/customers/cyberdyne.yaml',
+  'not-communicated registry/customers/oscorp.yaml',
   'docs-stale registry/customers/wayne-biotech.yaml',
   'engineer-overloaded registry/people.yaml',
+  'coverage-gap registry/time-off.yaml',
 ];
 
 function brokenRepo(): string {

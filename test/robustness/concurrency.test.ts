@@ -65,7 +65,7 @@ describe('concurrent writers', () => {
       ['docs', 'globex', '--salesforce-synced'],
       ['transition', 'northwind-logistics', '--to', 'emeka', '--reason', 'exposure'],
       ['end', 'umbrella-health', '--reason', 'launch settled'],
-      ['approve', 'soylent-foods', '--as', 'ce', '--by', 'leo'],
+      ['approve', 'soylent-foods', '--as', 'ce', '--by', 'leo', '--evidence', 'https://chat.example.com/archives/C01/p1'],
       ['engineers', 'set', 'bruno', '--overloaded'],
     ];
     const results = await Promise.all(jobs.map((args) => aseAsync(args, { cwd: repo, env: ENV })));

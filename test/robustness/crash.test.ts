@@ -22,7 +22,7 @@ const KINDS: Record<string, string[]> = {
   transition: ['transition', 'cyberdyne', '--to', 'bruno', '--reason', 'workload'],
   checkin: ['checkin', 'cyberdyne', '--with', 'hana', ...CHECKIN],
   end: ['end', 'globex', '--reason', 'contract ended'],
-  approve: ['approve', 'soylent-foods', '--as', 'ce', '--by', 'leo'],
+  approve: ['approve', 'soylent-foods', '--as', 'ce', '--by', 'leo', '--evidence', 'https://chat.example.com/archives/C01/p1'],
   'engineers-set': ['engineers', 'set', 'emeka', '--overloaded'],
   docs: ['docs', 'oscorp', '--updated'],
 };

@@ -47,7 +47,7 @@ describe('fuzz: ase lint on damaged registries, black-box', () => {
         damage('people.yaml', c.people);
         for (const [slug, ms] of c.customers) damage(`customers/${slug}.yaml`, ms);
         const texts = new Map<string, string | undefined>();
-        for (const rel of ['config.yaml', 'people.yaml', ...SAMPLE_SLUGS.map((s) => `customers/${s}.yaml`)]) {
+        for (const rel of ['config.yaml', 'people.yaml', 'time-off.yaml', ...SAMPLE_SLUGS.map((s) => `customers/${s}.yaml`)]) {
           const raw = read(join(reg, rel));
           texts.set(`registry/${rel}`, raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
         }

@@ -97,7 +97,7 @@ describe('fuzz: the lint pipeline in process', () => {
   it('lints the untouched sample with no errors (the oracle is not vacuous)', () => {
     const findings = lintCase({ config: null, people: null, customers: [], today: '2026-11-28' });
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(findings.map((f) => f.rule).sort()).toEqual(['checkin-overdue', 'docs-stale', 'engineer-overloaded']);
+    expect(findings.map((f) => f.rule).sort()).toEqual(['checkin-overdue', 'docs-stale', 'engineer-overloaded', 'not-communicated']);
   });
 
   it('never throws, hangs or misplaces a finding on damaged registries', () => {

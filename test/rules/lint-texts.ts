@@ -23,7 +23,11 @@ export interface Texts {
   people?: string;
   /** File text by file name without `.yaml` (the slug, valid or not). */
   customers?: Record<string, string>;
+  /** time-off.yaml, when the registry has one. */
+  timeOff?: string;
 }
+
+export const TIME_OFF_FILE = 'registry/time-off.yaml';
 
 /** The display path of a customer file. */
 export const customerFile = (slug: string) => `registry/customers/${slug}.yaml`;
@@ -36,7 +40,8 @@ export function lintTexts(texts: Texts, today = TODAY): Finding[] {
     slug,
     loaded: loadFile(customerFile(slug), 'customer', text),
   }));
-  const loaded = buildRegistry(FILES, config, people, customers);
+  const timeOff = texts.timeOff === undefined ? undefined : loadFile(TIME_OFF_FILE, 'time-off', texts.timeOff);
+  const loaded = buildRegistry(FILES, config, people, customers, [], timeOff);
   return resolveFindings(loaded, checkRegistry(loaded.registry, today));
 }
 

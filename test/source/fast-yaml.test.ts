@@ -20,11 +20,11 @@ import { STATUS_CONFIG, STATUS_CUSTOMERS, STATUS_PEOPLE } from '../status/fixtur
 
 interface Sample {
   name: string;
-  kind: FileKind;
+  kind: Exclude<FileKind, 'time-off'>;
   text: string;
 }
 
-const kindOf = (path: string): FileKind => (path.endsWith('config.yaml') ? 'config' : path.endsWith('people.yaml') ? 'people' : 'customer');
+const kindOf = (path: string): Exclude<FileKind, 'time-off'> => (path.endsWith('config.yaml') ? 'config' : path.endsWith('people.yaml') ? 'people' : 'customer');
 
 function registryFiles(dir: string): Sample[] {
   const paths = [join(dir, 'config.yaml'), join(dir, 'people.yaml'), ...readdirSync(join(dir, 'customers')).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(dir, 'customers', n))];

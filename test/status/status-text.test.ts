@@ -14,11 +14,12 @@ describe('ase status (text)', () => {
     expect(r.code).toBe(0);
     expectNarrow(r.stdout);
     expect(r.stdout.split('\n')[0]).toBe('Status on 2026-11-28 · 9 of 15 active assignments (6 free)');
-    expect(r.stdout).toContain('Warnings (3)');
+    expect(r.stdout).toContain('Warnings (5)');
+    expect(r.stdout).toContain('  • customer not told · Oscorp Industries (oscorp)');
     expect(r.stdout).toContain('  • check-in overdue · Cyberdyne Systems (cyberdyne)');
     expect(r.stdout).toContain('  • overloaded · Farah Haddad (farah)');
     expect(r.stdout).toContain('`ase engineers set farah --available`');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^⚠ 0 errors, 3 warnings, \d+ hints$/);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^⚠ 0 errors, 5 warnings, \d+ hints$/);
   });
 
   it('keeps every line within 80 columns with long names and every kind', () => {
@@ -49,7 +50,7 @@ describe('ase status (text)', () => {
 });
 
 describe('ase status --strict', () => {
-  it('fails on warnings (the sample has three)', () => {
+  it('fails on warnings (the sample has four)', () => {
     expect(ase(['status', '--strict']).code).toBe(1);
     expect(ase(['status']).code).toBe(0);
   });

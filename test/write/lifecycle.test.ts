@@ -31,9 +31,11 @@ describe('life cycle', () => {
       'registry/config.yaml',
       'registry/customers/.gitkeep',
       'registry/people.yaml',
+      'registry/time-off.yaml',
       'schemas/config.schema.json',
       'schemas/customer.schema.json',
       'schemas/people.schema.json',
+      'schemas/time-off.schema.json',
     ]);
     expect(readFileSync(join(dir, 'registry/config.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/config\.schema\.json\n/);
     expect(ase(['lint'], { cwd: dir }).code).toBe(0);
@@ -45,9 +47,10 @@ describe('life cycle', () => {
     const created = readFileSync(join(dir, ACME), 'utf8');
     expect(created.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/customer.schema.json');
     expect(created).toContain('status: requested');
-    step(dir, ['approve', 'acme', '--as', 'cs', '--by', 'erin'], [ACME]);
-    step(dir, ['approve', 'acme', '--as', 'ce', '--by', 'fred'], [ACME]);
-    step(dir, ['approve', 'acme', '--as', 'sales', '--by', 'gina'], [ACME]);
+    // The test user records leadership's approvals on their behalf, so each names where it was given.
+    step(dir, ['approve', 'acme', '--as', 'cs', '--by', 'erin', '--evidence', 'https://chat.example.com/archives/C01/erin'], [ACME]);
+    step(dir, ['approve', 'acme', '--as', 'ce', '--by', 'fred', '--evidence', 'https://chat.example.com/archives/C01/fred'], [ACME]);
+    step(dir, ['approve', 'acme', '--as', 'sales', '--by', 'gina', '--evidence', 'https://chat.example.com/archives/C01/gina'], [ACME]);
     step(dir, ['assign', 'acme', '--engineer', 'alice', '--backup', 'bob', '--communicated'], [ACME]);
     expect(git(dir, 'log', '-1', '--format=%s')).toBe('assign(acme): alice, backup bob');
     step(dir, ['transition', 'acme', '--to', 'bob', '--backup', 'carl', '--reason', 'stagnating', '--note', 'Wants broader exposure'], [ACME]);

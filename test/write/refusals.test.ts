@@ -71,7 +71,8 @@ describe('refused changes', () => {
     const badSlug = ase(['request', '../etc', '--name', 'X', '--segment', 'pre-sales', '--by', 'carol'], { cwd: dir });
     expect(badSlug.code).toBe(2);
     expect(commitCount(dir)).toBe(count);
-    expect(ase(['approve', 'req', '--as', 'cs', '--by', 'erin'], { cwd: dir }).code).toBe(0);
+    // The test repo's git user is not erin (who has no email): the approval is recorded with evidence.
+    expect(ase(['approve', 'req', '--as', 'cs', '--by', 'erin', '--evidence', 'https://chat.example.com/archives/C01/p1'], { cwd: dir }).code).toBe(0);
     expect(ase(['reject', 'req', '--by', 'erin', '--reason', 'Round-robin covers it'], { cwd: dir }).code).toBe(0);
     expect(readFileSync(join(dir, 'registry/customers/req.yaml'), 'utf8')).toContain('status: rejected');
     expect(ase(['end', 'req', '--reason', 'x'], { cwd: dir }).code).toBe(1);

@@ -6,12 +6,16 @@ import { backupNotAllowed } from './backup-not-allowed.js';
 import { backupRequired } from './backup-required.js';
 import { capExceeded } from './cap-exceeded.js';
 import { checkinOverdue } from './checkin-overdue.js';
+import { coverageGap } from './coverage-gap.js';
 import { docsStale } from './docs-stale.js';
 import { duplicateHandle } from './duplicate-handle.js';
 import { engineerOverloaded } from './engineer-overloaded.js';
+import { notCommunicated } from './not-communicated.js';
 import { presalesCommunicated } from './presales-communicated.js';
 import type { Rule } from './rule.js';
 import { slugMismatch } from './slug-mismatch.js';
+import { teamThin } from './team-thin.js';
+import { timeOffConflict } from './time-off-conflict.js';
 import { unknownPerson } from './unknown-person.js';
 
 export const RULES: readonly Rule[] = [
@@ -28,4 +32,8 @@ export const RULES: readonly Rule[] = [
   checkinOverdue,
   docsStale,
   approvalsMissing,
+  notCommunicated,
+  timeOffConflict,
+  coverageGap,
+  teamThin,
 ];

@@ -1,6 +1,7 @@
 import type { NodePath, PendingFinding } from '../findings.js';
 import { APPROVERS, APPROVER_ROLE, type Customer, type Role } from '../model.js';
-import { defineRule, type CustomerContext } from './rule.js';
+import { defineRule, type CustomerContext, type RuleContext } from './rule.js';
+import { timeOffOf, timeOffPath } from '../coverage.js';
 
 interface HandleUse {
   handle: string;
@@ -59,4 +60,24 @@ export const unknownPerson = defineRule({
     }
     return findings;
   },
+  across: timeOffPeople,
 });
+
+/**
+ * Time off names support engineers: the person away and each cover must be on the roster with
+ * that role, and active for time off not yet over (a past entry of someone who left stays history).
+ */
+function timeOffPeople(ctx: RuleContext): PendingFinding[] {
+  const findings: PendingFinding[] = [];
+  const file = timeOffPath(ctx.registry.files);
+  for (const e of timeOffOf(ctx.registry)) {
+    const current = e.to >= ctx.today;
+    const check = (handle: string, path: NodePath, as: string) => {
+      const message = problem(ctx, { handle, path, as, role: 'support-engineer', mustBeActive: current });
+      if (message) findings.push({ rule: 'unknown-person', severity: 'error', file, path, subject: { handle }, message: message.replace('hand over with `ase transition`', 'name someone active') });
+    };
+    check(e.handle, ['time_off', e.index, 'handle'], `away from ${e.from} in ${file}`);
+    for (const [slug, cover] of Object.entries(e.cover)) check(cover, ['time_off', e.index, 'cover', slug], `cover for ${slug}`);
+  }
+  return findings;
+}

@@ -1,0 +1,116 @@
+/**
+ * `ase verify`: every approval in the registry against the commit that introduced it. Reads the
+ * history of the customers folder in one `git log`; `ase lint` never reads history.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Globals } from '../cli/globals.js';
+import type { Io } from '../cli/io.js';
+import { makeStyle } from '../cli/style.js';
+import { countFindings } from '../core/findings.js';
+import { approvalUnverified } from '../core/rules/approval-unverified.js';
+import { EnvironmentError } from '../errors.js';
+import { runGit } from '../git/exec.js';
+import { plainLayout } from '../git/head-files.js';
+import { positionFinding } from '../registry/build.js';
+import type { Approval, Approver, Customer } from '../core/model.js';
+import { openRegistry } from '../registry/open.js';
+import { sourceModule } from '../registry/source-module.js';
+import { findingsGithub } from '../report/findings-github.js';
+import { findingsJson } from '../report/findings-json.js';
+import { findingsText } from '../report/findings-text.js';
+import { compareFindings } from '../core/findings.js';
+import { approvalOrigins, skippable, startBlobReader } from '../verify/approval-history.js';
+import { ApprovalsReader, approvalPosition } from '../verify/approvals-in-text.js';
+import { readCommits, readCustomerLog, readHeadBlobs, readStepsOf } from '../verify/customer-log.js';
+import { discoverRegistry } from '../registry/discover.js';
+
+export interface VerifyArgs {
+  format?: 'text' | 'json' | 'github';
+  json?: boolean;
+  strict?: boolean;
+}
+
+/** Whether the clone is shallow: `.git/shallow` exists in a plain layout (no git process), else git says. */
+async function isShallow(root: string): Promise<boolean> {
+  const dotGit = join(root, '.git');
+  if (isDirectory(dotGit) && plainLayout(dotGit)) return existsSync(join(dotGit, 'shallow'));
+  const r = await runGit(root, ['rev-parse', '--is-shallow-repository']);
+  return r.code === 0 && r.stdout.trim() === 'true';
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Exit 3 unless the registry is in a work tree with its full history. */
+async function requireFullHistory(root: string): Promise<void> {
+  if (await isShallow(root)) {
+    throw new EnvironmentError(
+      'this clone is shallow: `ase verify` needs the full history to find the commit behind each approval',
+      'fetch it with `git fetch --unshallow`; in GitHub Actions give actions/checkout `fetch-depth: 0`',
+    );
+  }
+}
+
+export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<number> {
+  const where = discoverRegistry(io.cwd, globals.registry);
+  const root = where.gitRoot;
+  if (root === undefined) {
+    throw new EnvironmentError(`the registry ${where.dir} is not inside a git work tree, so there is no history to verify approvals against`, 'run `ase verify` in a clone of the registry repository');
+  }
+  // The history is read while the registry is: the log does not need it.
+  const dir = where.files.customersDir;
+  const reader = new ApprovalsReader((text) => sourceModule().yamlData(text));
+  const blobs = startBlobReader(root, reader);
+  let read;
+  try {
+    read = await Promise.all([requireFullHistory(root), readCommits(root, dir), readHeadBlobs(root, dir), openRegistry(globals, io)]);
+  } catch (err) {
+    await blobs.all().catch(() => undefined);
+    throw err;
+  }
+  const [, commits, heads, { loaded }] = read;
+  const toRead = commits.map((c, index) => ({ commit: c.commit, index, action: c.action })).filter((c) => !skippable(c.action));
+  const checked = await readStepsOf(root, dir, toRead).catch(async (err) => {
+    await blobs.all().catch(() => undefined);
+    throw err;
+  });
+  const history = { checked, heads, full: () => readCustomerLog(root, dir), blobs };
+  const reg = loaded.registry;
+  const textOf = (c: Customer) => loaded.files.get(c.file)?.text;
+  // Approvals read from each file's approvals block: the model would parse every file whole.
+  const approvals = new Map<Customer, Partial<Record<Approver, Approval>>>();
+  const approvalsOf = (c: Customer) => {
+    let found = approvals.get(c);
+    if (found === undefined) {
+      const text = textOf(c);
+      found = text === undefined ? c.approvals : Object.fromEntries([...reader.of(text)].map(([role, { approval }]) => [role, approval]));
+      approvals.set(c, found);
+    }
+    return found;
+  };
+  const originOf = await approvalOrigins(root, history, reg.customers, textOf, approvalsOf, reader);
+  // Positions from the text when the block is plainly written: parsing every file for them would cost more than the history.
+  const findings = approvalUnverified(reg, originOf, approvalsOf)
+    .map((p) => {
+      const file = loaded.files.get(p.file);
+      const at = file?.text !== undefined ? approvalPosition(file.text, p.path[1] as Approver) : undefined;
+      return at ? { rule: p.rule, severity: p.severity, file: p.file, ...at, message: p.message, subject: p.subject } : positionFinding(p, file);
+    })
+    .sort(compareFindings);
+  const format = args.json ? 'json' : (args.format ?? 'text');
+  if (format === 'json') io.out(findingsJson(findings));
+  else if (format === 'github') io.out(findingsGithub(findings, 'ase verify'));
+  else {
+    const count = reg.customers.reduce((n, c) => n + Object.keys(approvalsOf(c)).length, 0);
+    const text = findingsText(findings, await makeStyle(globals.color));
+    io.out(findings.length === 0 ? `✔ ${count} approval${count === 1 ? '' : 's'} verified against the git history\n` : text);
+  }
+  const { errors, warnings } = countFindings(findings);
+  return errors > 0 || (args.strict && warnings > 0) ? 1 : 0;
+}

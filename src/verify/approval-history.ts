@@ -1,0 +1,156 @@
+/**
+ * Finds, for every approval now in the registry, the commit that introduced it, with a fixed
+ * number of git processes whatever the number of customers: one `git log` of the customers
+ * folder (commits, authors, trailers), one `git diff-tree --stdin` for the files the commits
+ * that need looking at changed (renames inside the folder followed), one `git ls-tree` for HEAD
+ * and one `git cat-file --batch` for the file versions to read.
+ *
+ * Commits that ase made for an action that never writes approvals (a check-in, a transition...)
+ * are taken at their trailer's word and not looked into: the same trailers already say which
+ * commits `ase approve` made. When that leaves an approval without the commit that added it,
+ * one `git log --raw` gives every commit's changes and every version of its file is read (a hand
+ * edit under a borrowed trailer is found that way).
+ */
+import { createHash } from 'node:crypto';
+import { APPROVERS, type Approval, type Approver, type Customer } from '../core/model.js';
+import { approvalKey, type ApprovalOrigin } from '../core/rules/approval-unverified.js';
+import type { ApprovalKeys, ApprovalsReader } from './approvals-in-text.js';
+import { BlobReader } from './blob-reader.js';
+import type { CustomerLog, LogStep } from './customer-log.js';
+
+/** ase actions that never write an approval (see src/commands). */
+const LEAVES_APPROVALS = new Set(['request', 'assign', 'reject', 'transition', 'end', 'checkin', 'docs', 'engineers-set', 'told']);
+
+/** Whether ase made the commit for an action that never writes approvals (its `Action` trailer says so). */
+export function skippable(action: string | undefined): boolean {
+  return action !== undefined && LEAVES_APPROVALS.has(action);
+}
+
+/** The id git gives `text` as a blob, to tell whether the work tree's file is the committed one. */
+function blobId(text: string): string {
+  const body = Buffer.from(text, 'utf8');
+  return createHash('sha1').update(`blob ${body.length}\0`).update(body).digest('hex');
+}
+
+/** The steps of one file, newest first, following renames back to where it was created. */
+function chainOf(log: CustomerLog, file: string): LogStep[] {
+  const out: LogStep[] = [];
+  let path = file;
+  let newerThan = -1;
+  for (;;) {
+    const steps = log.byPath.get(path) ?? [];
+    let next: string | undefined;
+    for (const s of steps) {
+      if (s.index <= newerThan) continue;
+      out.push(s);
+      if (s.created) return out;
+      if (s.from !== path) {
+        next = s.from;
+        newerThan = s.index;
+        break;
+      }
+    }
+    if (next === undefined) return out;
+    path = next;
+  }
+}
+
+type Keys = ApprovalKeys;
+const NONE: Keys = new Map();
+
+async function readBlobs(root: string, reader: ApprovalsReader, ids: Iterable<string>, into: Map<string, Keys>, started?: BlobReader<Keys>): Promise<void> {
+  const missing = new Set([...ids].filter((id) => !into.has(id)));
+  if (missing.size === 0) {
+    await started?.all();
+    return;
+  }
+  const blobs = started ?? new BlobReader(root, (bytes) => reader.ofBytes(bytes));
+  for (const id of missing) blobs.want(id);
+  for (const [id, keys] of await blobs.all()) into.set(id, keys ?? NONE);
+}
+
+/** The first step (newest first) that adds the approval with `key` for `role`, when every step is read. */
+function introducer(steps: readonly LogStep[], role: Approver, key: string, keys: (id: string | null) => Keys | undefined): LogStep | undefined {
+  return steps.find((s) => keys(s.after)?.get(role)?.key === key && keys(s.before)?.get(role)?.key !== key);
+}
+
+/** What `ase verify` read of the history before looking at any file version. */
+export interface History {
+  /** Steps of the commits that are not skipped (see `skippable`), newest first. */
+  checked: CustomerLog;
+  /** Blob ids of the files at HEAD, by path. */
+  heads: ReadonlyMap<string, string>;
+  /** Every commit's steps, read only when the checked ones leave an approval unplaced. */
+  full(): Promise<CustomerLog>;
+  /** A blob reader started early (its process starts while the history is read), for the first read. */
+  blobs?: BlobReader<Keys>;
+}
+
+/** A blob reader for `approvalOrigins`, to start before the history is read. */
+export function startBlobReader(root: string, reader: ApprovalsReader): BlobReader<Keys> {
+  return new BlobReader(root, (bytes) => reader.ofBytes(bytes));
+}
+
+/**
+ * Where each approval of `customers` came from. `texts` gives each customer's file text as it is
+ * in the work tree, `approvalsOf` its approvals; `reader` reads approvals from a version's bytes.
+ */
+export async function approvalOrigins(
+  root: string,
+  history: History,
+  customers: readonly Customer[],
+  texts: (c: Customer) => string | undefined,
+  approvalsOf: (c: Customer) => Partial<Record<Approver, Approval>>,
+  reader: ApprovalsReader,
+): Promise<(c: Customer, role: Approver) => ApprovalOrigin> {
+  const withApprovals = customers.filter((c) => APPROVERS.some((r) => approvalsOf(c)[r]));
+  const chains = new Map(withApprovals.map((c) => [c, chainOf(history.checked, c.file)]));
+  const known = new Map<string, Keys>();
+  const keys = (id: string | null) => (id === null ? NONE : known.get(id));
+
+  // First read: the committed version when the work tree differs from it, and the checked steps.
+  const wanted: string[] = [];
+  const headOf = new Map<Customer, string | null | undefined>();
+  for (const [c, chain] of chains) {
+    const head = history.heads.get(c.file) ?? null;
+    const text = texts(c);
+    const same = head !== null && text !== undefined && blobId(text) === head;
+    headOf.set(c, same ? undefined : head);
+    if (!same && head !== null) wanted.push(head);
+    for (const s of chain) for (const id of [s.before, s.after]) if (id !== null) wanted.push(id);
+  }
+  await readBlobs(root, reader, wanted, known, history.blobs);
+
+  const origins = new Map<string, ApprovalOrigin>();
+  const unresolved: [Customer, Approver, string][] = [];
+  for (const [c, chain] of chains) {
+    const head = headOf.get(c);
+    const approvals = approvalsOf(c);
+    for (const role of APPROVERS) {
+      const a = approvals[role];
+      if (!a) continue;
+      const key = approvalKey(a);
+      if (head !== undefined && keys(head)?.get(role)?.key !== key) {
+        origins.set(`${c.file}\0${role}`, { kind: 'uncommitted' });
+        continue;
+      }
+      const s = introducer(chain, role, key, keys);
+      if (s) origins.set(`${c.file}\0${role}`, { kind: 'commit', ...s.info });
+      else unresolved.push([c, role, key]);
+    }
+  }
+
+  // Second read, rare: every commit's steps, and every version of the files whose approvals the first read could not place.
+  if (unresolved.length > 0) {
+    const full = await history.full();
+    const all = new Map(unresolved.map(([c]) => [c, chainOf(full, c.file)]));
+    const ids = new Set<string>();
+    for (const chain of all.values()) for (const s of chain) for (const id of [s.before, s.after]) if (id !== null) ids.add(id);
+    await readBlobs(root, reader, ids, known);
+    for (const [c, role, key] of unresolved) {
+      const s = introducer(all.get(c)!, role, key, keys);
+      origins.set(`${c.file}\0${role}`, s ? { kind: 'commit', ...s.info } : { kind: 'unknown' });
+    }
+  }
+  return (c, role) => origins.get(`${c.file}\0${role}`) ?? { kind: 'unknown' };
+}

@@ -1,0 +1,77 @@
+/**
+ * One `git cat-file --batch` process for many blobs: ids are asked for as soon as they are known
+ * (while `git log` is still talking), and the contents come back in order.
+ */
+import { spawn } from 'node:child_process';
+import { gitFailure } from '../git/exec.js';
+
+export class BlobReader<T> {
+  private readonly child;
+  private readonly asked = new Set<string>();
+  private readonly texts = new Map<string, T | undefined>();
+  private pending: Buffer = Buffer.alloc(0);
+  private readonly done: Promise<void>;
+  private stderr = '';
+
+  /** `read` turns each blob's bytes into what is kept of it, as it arrives (texts are not kept). */
+  constructor(root: string, private readonly read: (bytes: Buffer) => T) {
+    this.child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stdin.on('error', () => undefined);
+    this.child.stdout.on('data', (d: Buffer) => this.take(d));
+    this.child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString('utf8')));
+    this.done = new Promise((resolve, reject) => {
+      this.child.on('error', (err) => reject(gitFailure(['cat-file'], { code: 127, stdout: '', stderr: err.message })));
+      this.child.on('close', (code) => (code === 0 ? resolve() : reject(gitFailure(['cat-file', '--batch'], { code: code ?? 1, stdout: '', stderr: this.stderr }))));
+    });
+  }
+
+  private queued = '';
+  private scheduled = false;
+
+  /** Asks for a blob (once); asks go to git in batches, one write per turn of the event loop. */
+  want(id: string): void {
+    if (this.asked.has(id)) return;
+    this.asked.add(id);
+    this.queued += `${id}\n`;
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    if (this.queued === '') return;
+    this.child.stdin.write(this.queued);
+    this.queued = '';
+  }
+
+  /** What was read of every blob asked for, by id (undefined for one git does not have). */
+  async all(): Promise<ReadonlyMap<string, T | undefined>> {
+    this.flush();
+    this.child.stdin.end();
+    await this.done;
+    return this.texts;
+  }
+
+  /** Parses `<id> blob <size>\n<content>\n` and `<id> missing\n` records as they arrive. */
+  private take(chunk: Buffer): void {
+    let buf = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    for (;;) {
+      const nl = buf.indexOf(10);
+      if (nl < 0) break;
+      const header = buf.toString('latin1', 0, nl).split(' ');
+      const id = header[0]!;
+      if (header[1] === 'missing' || header.length < 3) {
+        this.texts.set(id, undefined);
+        buf = buf.subarray(nl + 1);
+        continue;
+      }
+      const size = Number(header[2]);
+      if (buf.length < nl + 1 + size + 1) break;
+      this.texts.set(id, this.read(buf.subarray(nl + 1, nl + 1 + size)));
+      buf = buf.subarray(nl + 1 + size + 1);
+    }
+    this.pending = buf;
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * The history of the customers folder in one `git log`: every commit (author, trailers) and, for
+ * each file it touched, the blob ids before and after, with renames inside the folder detected.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gitFailure } from '../git/exec.js';
+import { parseTrailers } from '../git/log.js';
+
+export interface CommitInfo {
+  commit: string;
+  name: string;
+  email: string;
+  trailers: Record<string, string>;
+}
+
+/** One commit's change to one file. */
+export interface LogStep {
+  /** Position in the log: 0 is the newest commit. */
+  index: number;
+  info: CommitInfo;
+  /** Path before the commit (differs from the file's path on a rename). */
+  from: string;
+  /** The file was created here (added or copied): older commits are of another file. */
+  created: boolean;
+  /** Blob before (null when created) and after (null when deleted). */
+  before: string | null;
+  after: string | null;
+}
+
+export interface CustomerLog {
+  /** Steps by the path a commit left the file at, newest first. */
+  byPath: Map<string, LogStep[]>;
+}
+
+const ZERO = /^0+$/;
+
+/** Collects raw diff lines (`:old-mode new-mode old-id new-id status\tpath[\tnew-path]`) into steps by path. */
+function stepCollector(byPath: Map<string, LogStep[]>) {
+  return (l: string, index: number, info: CommitInfo) => {
+    const tab = l.indexOf('\t');
+    if (tab < 0) return;
+    const [, , before, after, status] = l.slice(1, tab).split(' ');
+    if (!before || !after || !status) return;
+    const paths = l.slice(tab + 1).split('\t');
+    const to = paths[1] ?? paths[0]!;
+    const created = status === 'A' || status.startsWith('C');
+    const step: LogStep = { index, info, from: paths[0]!, created, before: created || ZERO.test(before) ? null : before, after: ZERO.test(after) ? null : after };
+    const list = byPath.get(to);
+    if (list) list.push(step);
+    else byPath.set(to, [step]);
+  };
+}
+
+/** Runs git and hands each line of its output to `line` as it arrives; resolves when git ends well (or with `emptyOk` when the repository has no commits). */
+function gitLines(root: string, args: readonly string[], line: (l: string) => void, input?: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args as string[], { cwd: root, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    let rest = '';
+    let stderr = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (d: string) => {
+      const lines = (rest + d).split('\n');
+      rest = lines.pop()!;
+      for (const l of lines) line(l);
+    });
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    if (input !== undefined) {
+      child.stdin!.on('error', () => undefined);
+      child.stdin!.end(input);
+    }
+    child.on('error', (err) => reject(gitFailure([args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? 'git'], { code: 127, stdout: '', stderr: err.message })));
+    child.on('close', (code) => {
+      if (rest !== '') line(rest);
+      // A repository without commits has no history: every approval is uncommitted.
+      if (code === 0 || /does not have any commits|bad default revision 'HEAD'|Not a valid object name HEAD/.test(stderr)) resolve();
+      else reject(gitFailure(args.filter((a) => !a.startsWith('-c') && !a.includes('=')), { code: code ?? 1, stdout: '', stderr }));
+    });
+  });
+}
+
+// Whatever the user's config says: paths unquoted, no signatures in the output.
+const CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '--literal-pathspecs'];
+const FORMAT = '--format=%x1e%H%x1f%an%x1f%ae%x1f%(trailers:only,unfold)%x1f';
+
+/** Parses `\x1e<id>\x1f<name>\x1f<email>\x1f<trailers>\x1f` headers line by line; other lines go to `other`. */
+function headerReader(onCommit: (info: CommitInfo) => void, other: (l: string) => void) {
+  let header = '';
+  return (l: string) => {
+    if (header !== '' || l.charCodeAt(0) === 0x1e) {
+      header += `${header === '' ? l.slice(1) : l}\n`;
+      if (!l.endsWith('\x1f')) return;
+      const [commit, name, email, trailers] = header.split('\x1f');
+      header = '';
+      onCommit({ commit: commit!, name: name!, email: email!, trailers: parseTrailers(trailers ?? '') });
+      return;
+    }
+    other(l);
+  };
+}
+
+/** A commit of the log, with only the `Action` trailer that says whether to look into it. */
+export interface LoggedCommit {
+  commit: string;
+  action: string | undefined;
+}
+
+/**
+ * The commits that touched `customersDir`, newest first: the same walk as a plain `git log` of it,
+ * printing little. git writes to a temporary file, read once at the end: through a pipe, git's
+ * many small writes would each cost node an event.
+ */
+export async function readCommits(root: string, customersDir: string): Promise<LoggedCommit[]> {
+  const args = [...CONFIG, 'log', '--no-color', '--format=%H%x1f%(trailers:key=Action,valueonly,separator=%x1f)', '--', customersDir];
+  const text = await gitToFile(root, args);
+  const out: LoggedCommit[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start >= 40) {
+      const tab = text.indexOf('\x1f', start + 41);
+      const action = text.slice(start + 41, tab >= 0 && tab < end ? tab : end).trim();
+      out.push({ commit: text.slice(start, start + 40), action: action || undefined });
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+/** git's output through a temporary file (removed after); '' for a repository without commits. */
+function gitToFile(root: string, args: readonly string[]): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'ase-verify-'));
+  const path = join(dir, 'out');
+  const fd = openSync(path, 'w');
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn('git', args as string[], { cwd: root, stdio: ['ignore', fd, 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', (err) => reject(gitFailure(['log'], { code: 127, stdout: '', stderr: err.message })));
+    child.on('close', (code) => {
+      if (code === 0) resolve(readFileSync(path, 'utf8'));
+      else if (/does not have any commits|bad default revision 'HEAD'/.test(stderr)) resolve('');
+      else reject(gitFailure(['log'], { code: code ?? 1, stdout: '', stderr }));
+    });
+  }).finally(() => {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+/**
+ * The authors, trailers and steps of some commits (`index` is each one's position in
+ * `readCommits`), from one `git diff-tree --stdin`.
+ */
+export async function readStepsOf(root: string, customersDir: string, commits: readonly { commit: string; index: number }[]): Promise<CustomerLog> {
+  const byPath = new Map<string, LogStep[]>();
+  if (commits.length === 0) return { byPath };
+  const indexOf = new Map(commits.map((c) => [c.commit, c.index]));
+  const collect = stepCollector(byPath);
+  let current: { info: CommitInfo; index: number } | undefined;
+  const args = [...CONFIG, 'diff-tree', '--stdin', '-r', '--root', '--no-color', '--no-ext-diff', '--no-abbrev', '--raw', '-M', FORMAT, '--', customersDir];
+  await gitLines(
+    root,
+    args,
+    headerReader(
+      (info) => {
+        const index = indexOf.get(info.commit);
+        current = index === undefined ? undefined : { info, index };
+      },
+      (l) => {
+        if (l.charCodeAt(0) === 58 /* : */ && current) collect(l, current.index, current.info);
+      },
+    ),
+    `${commits.map((c) => c.commit).join('\n')}\n`,
+  );
+  return { byPath };
+}
+
+/** Every file's blob id at HEAD under `customersDir` (empty before the first commit). */
+export async function readHeadBlobs(root: string, customersDir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  await gitLines(root, [...CONFIG, 'ls-tree', '-r', '--full-tree', 'HEAD', '--', customersDir], (l) => {
+    const tab = l.indexOf('\t');
+    const fields = l.slice(0, tab).split(' ');
+    if (tab > 0 && fields[1] === 'blob') out.set(l.slice(tab + 1), fields[2]!);
+  });
+  return out;
+}
+
+/** Every commit's steps: one `git log --raw` of `customersDir`, newest commit first. */
+export async function readCustomerLog(root: string, customersDir: string): Promise<CustomerLog> {
+  const byPath = new Map<string, LogStep[]>();
+  const collect = stepCollector(byPath);
+  let index = -1;
+  let info: CommitInfo | undefined;
+  const args = [...CONFIG, 'log', '--root', '--no-color', '--no-ext-diff', '--no-abbrev', '--raw', '-M', FORMAT, '--', customersDir];
+  await gitLines(
+    root,
+    args,
+    headerReader(
+      (c) => {
+        info = c;
+        index++;
+      },
+      (l) => {
+        if (l.charCodeAt(0) === 58 && info) collect(l, index, info);
+      },
+    ),
+  );
+  return { byPath };
+}
