@@ -5,13 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/cli.js';
 import { anchorsOf, isExternal, linksOf, projectText, README, slugOf } from './markdown.js';
 
-/** The draft README lives in docs/ but links as README.md will; it is checked through README. */
-const DRAFT = 'docs/README.next.md';
-
 /** The markdown files held to these rules: the README and docs/*.md. */
 function checkedFiles(): string[] {
   const docs = existsSync(join(PROJECT_ROOT, 'docs')) ? readdirSync(join(PROJECT_ROOT, 'docs')).filter((n) => n.endsWith('.md')).map((n) => `docs/${n}`) : [];
-  return [README, ...docs.filter((d) => d !== DRAFT && d !== README)];
+  return [README, ...docs.filter((d) => d !== README)];
 }
 
 /** The folder a file's relative links start from: the project root for the README, wherever it is kept. */
@@ -50,10 +47,8 @@ describe('links in the README and docs/', () => {
   });
 
   it('the README is at most 300 lines', () => {
-    // While the new README is drafted in docs/README.next.md, the old README.md is the one being replaced: hold the draft to it.
-    const file = existsSync(join(PROJECT_ROOT, DRAFT)) ? DRAFT : README;
-    const text = projectText(file);
-    expect(text.split('\n').length - (text.endsWith('\n') ? 1 : 0), file).toBeLessThanOrEqual(300);
+    const text = projectText(README);
+    expect(text.split('\n').length - (text.endsWith('\n') ? 1 : 0), README).toBeLessThanOrEqual(300);
   });
 
   it('every relative link leads to a file or folder that exists, and every #anchor to a heading in it', () => {

@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../helpers/cli.js';
 
 /**
- * The README the docs tests hold to their rules, relative to the project root. Links in it are
- * resolved from the project root whatever this path is, so a draft kept elsewhere can be checked
- * as the README it will become (`docs/README.next.md` until the merge moves it over README.md).
+ * The README the docs tests hold to their rules, relative to the project root (links in it are
+ * resolved from the project root).
  */
 export const README = 'README.md';
 
