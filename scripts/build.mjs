@@ -1,6 +1,6 @@
 // Build: compile the JSON Schemas to standalone validators, then bundle the CLI with esbuild.
 // dist/ is committed: installing ase from git (`npm i -g github:<org>/ase`, pre-commit's node
-// hooks, a local git dependency) takes the tree as it is, with no build step (see README,
+// hooks, a local git dependency) takes the tree as it is, with no build step (see docs/design.md,
 // "Installing from git"). After changing src/ or schemas/, run this and commit dist/ with it.
 // Start-up is what makes every command feel instant, so the build keeps the entry small:
 // - precompiled validators save ajv's 30-40 ms schema compilation on every start, and small

@@ -1,6 +1,6 @@
 // Installing the committed tree from git, globally, as `npm i -g github:<org>/ase` does (and as
 // pre-commit's node hooks did): npm must take the tree as it is, with no preparation step, since
-// npm's preparation of a git dependency breaks global installs (see README, "Installing from git").
+// npm's preparation of a git dependency breaks global installs (see docs/design.md, "Installing from git").
 import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
