@@ -20,6 +20,7 @@ import { readRegistryAsync } from '../registry/read.js';
 import { expectedPage, normaliseNewlines } from '../render/expected.js';
 import { loadFile, type LoadedFile } from '../source/load-file.js';
 import { writeAtomic } from './atomic.js';
+import { pauseAt } from './pause-point.js';
 import { likelyTouched, startStatus, statusOf, type EarlyStatus } from './clean-check.js';
 import { commitMessage } from './commit-message.js';
 import { clearJournal, recoverInterrupted, rollBack, sha256, writeJournal, type Journal } from './journal.js';
@@ -222,6 +223,7 @@ export async function commitFiles(
       mkdirSync(dirname(c.abs), { recursive: true });
       writeAtomic(c.abs, c.after);
     }
+    pauseAt('after-files-written');
     // `commit --only` stages tracked paths itself; one git process fewer when nothing is new.
     const toAdd = opts.existingTracked ? paths.filter((_, i) => journal.files[i]!.original === null) : paths;
     if (toAdd.length > 0) await git(root, ['--literal-pathspecs', 'add', '--', ...toAdd]);
@@ -231,6 +233,7 @@ export async function commitFiles(
     if (now === undefined || now === head || parent !== head) {
       throw gitFailure(args, r.code === 0 ? { ...r, code: 0, stderr: r.stderr || 'git reported success but made no commit' } : r, 'nothing was changed: the files and the index are as they were; fix what git reports (a hook?) and try again');
     }
+    pauseAt('after-commit');
     clearJournal(gitDir);
     return now;
   } catch (err) {
