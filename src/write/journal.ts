@@ -5,7 +5,7 @@
  * the commit did land, just clears the leftovers.
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process'; // not simple-git: recovery runs synchronously before a read command reads, and simple-git runs only async.
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { readBytes } from '../git/repo.js';

@@ -226,8 +226,9 @@ export async function commitFiles(
     pauseAt('after-files-written');
     // `commit --only` stages tracked paths itself; one git process fewer when nothing is new.
     const toAdd = opts.existingTracked ? paths.filter((_, i) => journal.files[i]!.original === null) : paths;
-    if (toAdd.length > 0) await git(root, ['--literal-pathspecs', 'add', '--', ...toAdd]);
-    const args = ['--literal-pathspecs', 'commit', '--quiet', '--only', '--cleanup=whitespace', '--file=-', '--', ...paths];
+    // Not quiet: simple-git waits 50 ms more for a git that prints nothing.
+    if (toAdd.length > 0) await git(root, ['--literal-pathspecs', 'add', '--verbose', '--', ...toAdd]);
+    const args = ['--literal-pathspecs', 'commit', '--only', '--cleanup=whitespace', '--file=-', '--', ...paths];
     const r = await runGit(root, args, { input: message });
     const [now, parent] = await headAndParent(root, gitDir);
     if (now === undefined || now === head || parent !== head) {
