@@ -135,7 +135,7 @@ export function sourceHash() { return ${JSON.stringify(sourceHash)}; }
 // (crypto ~8 ms; tty ~10 ms, as it pulls in node:net and the streams), though a read-only command
 // on a healthy registry never calls them: commander requires child_process for executable
 // subcommands ase does not have, crash recovery runs only after an interrupted write, and
-// src/cli/io.ts asks isatty only of a character device. So the bundles get them on first call.
+// src/io.ts asks isatty only of a character device. So the bundles get them on first call.
 // Only plain functions are wrapped; importing anything else from them fails the build.
 const LAZY_BUILTINS = {
   child_process: ['spawn', 'spawnSync', 'execFile', 'execFileSync'],

@@ -9,14 +9,14 @@
  * files that differ from the snapshot or from git's index are read at all.
  */
 import { join, sep } from 'node:path';
-import { lstatSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, type Dirent } from 'node:fs';
 import { compareText } from '../core/compare.js';
 import type { Finding } from '../core/findings.js';
 import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
 import { customerContext } from '../core/check.js';
 import type { CustomerContext } from '../core/rules/rule.js';
-import type { Io } from '../cli/io.js';
-import { startProgress } from '../cli/progress.js';
+import type { Io } from '../io.js';
+import { startProgress } from '../progress.js';
 import type { LoadedFile } from '../source/load-file.js';
 import type { FileKind } from '../source/schema-findings.js';
 import { buildRegistry, type CustomerSource, type LoadedRegistry, type SnapshotVerdicts } from './build.js';
@@ -24,7 +24,7 @@ import type { RegistryLocation } from './discover.js';
 import { deferredCustomer, factsText, headRow, isHeadRow, lazyCustomer, type HeadRow } from './lazy-customer.js';
 import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
 import { NO_CACHE, blobKey, cacheDir, contentKey, openLintCache, openPositionCache, openVerdictCache, type LintCache } from './lint-cache.js';
-import { customerEntries, customersFolderProblem, decode, isCustomerFileName, readBytes, statFile, type Scratch } from './read-disk.js';
+import { customerFolder, customersFolderProblem, decode, isCustomerFileName, isMisnamedCustomerFile, misnamedFinding, readBytes, statFile, type Scratch } from './read-disk.js';
 import { ReadFile, type Entry, type PositionMemo, type RawFile } from './read-file.js';
 import { NO_INDEX, openStatIndex, type StatIndex } from './stat-index.js';
 import { indexChecksum } from '../git/index-file.js';
@@ -156,6 +156,8 @@ interface Start {
   caches: Caches;
   folderProblem: Finding | undefined;
   entries: Dirent[];
+  /** Files meant as customers that are not read (`acme.yml`): each is reported. */
+  misnamed: string[];
   /** Whether git is asked which files are unchanged (a large registry in git). */
   askGit: boolean;
   /** Where the registry's snapshot is kept, when it can have one. */
@@ -205,10 +207,10 @@ function open(loc: RegistryLocation, options: ReadOptions): Opened {
 
 function start(loc: RegistryLocation, { env, caches, place }: Opened): Start {
   const folderProblem = customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir);
-  const entries = folderProblem ? [] : customerEntries(loc.dir);
+  const { entries, misnamed } = folderProblem ? { entries: [], misnamed: [] } : customerFolder(loc.dir);
   // In a large registry in git, git vouches for tracked, unmodified files at less than a stat each costs here.
   const askGit = entries.length >= GIT_LISTING_MIN && loc.gitRoot !== undefined && caches.entries !== NO_CACHE;
-  return { env, caches, folderProblem, entries, askGit, place: askGit ? place : undefined };
+  return { env, caches, folderProblem, entries, misnamed, askGit, place: askGit ? place : undefined };
 }
 
 /**
@@ -229,7 +231,9 @@ async function snapshotStart(loc: RegistryLocation, { env, caches, place }: Open
   if (changed.size + index.other.size > SNAPSHOT_MAX_CHANGED) return undefined;
   if (customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir)) return undefined;
   // Customer files the snapshot does not give are parsed (a few): the per-file cache is not even opened.
-  return { env, caches: { ...caches, entries: othersCache(others) }, folderProblem: undefined, entries: [], askGit: false, place, snapshot: { ...index, changed, others, fingerprint } };
+  // Files meant as customers that are not read: the index's, and new ones git names; those still there.
+  const misnamed = [...new Set([...index.misnamed, ...[...changed].filter(isMisnamedCustomerFile)])].filter((n) => existsSync(join(loc.dir, 'customers', n))).sort(compareText);
+  return { env, caches: { ...caches, entries: othersCache(others) }, folderProblem: undefined, entries: [], misnamed, askGit: false, place, snapshot: { ...index, changed, others, fingerprint } };
 }
 
 /** Reads and checks every registry file of `loc`. */
@@ -344,6 +348,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
   add({ abs: join(loc.dir, 'config.yaml'), file: loc.files.config, kind: 'config' });
   add({ abs: join(loc.dir, 'people.yaml'), file: loc.files.people, kind: 'people' });
   if (s.folderProblem) findings.push(s.folderProblem);
+  for (const name of s.misnamed) findings.push(misnamedFinding(loc.files.customersDir, name));
   const entries = s.entries;
   // Texts of small registries are kept: the write path reads them right away.
   keepTexts = s.snapshot !== undefined || entries.length < 200;

@@ -5,6 +5,7 @@ import { APPROVERS, type Config, type Customer, type Person, type Registry } fro
 import { transitionReadiness } from '../status/readiness.js';
 import type { Style } from './style.js';
 import { compareText } from '../core/compare.js';
+import { count } from '../core/words.js';
 
 export interface ShowContext {
   registry: Registry;
@@ -23,7 +24,7 @@ function who(handle: string | undefined, people: ReadonlyMap<string, Person>): s
 function age(date: string | undefined, today: string): string {
   if (!date) return 'never';
   const d = daysBetween(date, today);
-  return `${date} (${d === 0 ? 'today' : d > 0 ? `${d} days ago` : `in ${-d} days`})`;
+  return `${date} (${d === 0 ? 'today' : d > 0 ? `${count(d, 'day')} ago` : `in ${count(-d, 'day')}`})`;
 }
 
 export function customerText(c: Customer, ctx: ShowContext, style: Style): string {

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import type { RegistryLocation } from '../registry/discover.js';
 import { needsRecovery, recoverInterrupted } from './journal.js';
 import { tryLock } from './lock.js';

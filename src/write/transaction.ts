@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { compareFindings } from '../core/findings.js';
 import { AseError, EnvironmentError, RefusedError } from '../errors.js';
 import { gitFailure, git, runGit } from '../git/exec.js';
