@@ -75,6 +75,15 @@ await esbuild.build({
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
 });
+// 1b. simple-git, in a bundle of its own that src/git/exec.ts requires on the first git command:
+// commands that run no git (list, lint and show, mostly) never read or compile it.
+await esbuild.build({
+  ...common,
+  entryPoints: { 'simple-git': require.resolve('simple-git') },
+  outdir: fresh,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+});
 // The lint cache is keyed by this hash of every source file and schema: entries (file checks,
 // customer heads, rule verdicts) written by other code are never used.
 const codeHash = createHash('sha1').update(version);
@@ -171,6 +180,14 @@ const lazyBuiltins = {
   },
 };
 
+/** `simple-git` in the command bundles: a require of dist/simple-git.cjs (`up` leads to dist/). */
+const lazySimpleGit = (up) => ({
+  name: 'lazy-simple-git',
+  setup(build) {
+    build.onResolve({ filter: /^simple-git$/ }, () => ({ path: `${up}simple-git.cjs`, external: true }));
+  },
+});
+
 const cjs = {
   ...common,
   format: 'cjs',
@@ -191,7 +208,7 @@ const builds = await Promise.all([
     ...cjs,
     entryPoints: Object.fromEntries(commands.map((n) => [n, join(commandsDir, `${n}.ts`)])),
     outdir: join(fresh, 'commands'),
-    plugins: [shared('../'), lazySource, lazyBuiltins],
+    plugins: [shared('../'), lazySource, lazyBuiltins, lazySimpleGit('../')],
   }),
 ]);
 // The registry reader and the text layer belong in the command bundles: in main.cjs they would
