@@ -59,6 +59,9 @@ export async function runGit(cwd: string, args: readonly string[], opts: GitOpti
     allowEnvironment: Object.keys(env),
     allowConfig: ['core.editor', 'rebase.autoStash', 'rebase.updateRefs'],
     unsafe: { allowAbbreviatedOptions: true, allowUnsafeConfigEnvCount: true },
+    // Done when git's output is closed. The default also arms a 50 ms timer at git's exit, which
+    // holds ase's own exit back by as much after its last git command.
+    completion: { onClose: true, onExit: false },
     ...(opts.input !== undefined ? { input: () => opts.input! } : {}),
   };
   let stderr = '';
@@ -74,6 +77,15 @@ export async function runGit(cwd: string, args: readonly string[], opts: GitOpti
     // git not found, or a folder that is gone: as a shell would say, 127.
     return { code: 127, stdout: '', stderr: (err as Error).message };
   }
+}
+
+/**
+ * Resolves once the git commands asked for so far are running. simple-git starts a command a few
+ * promise turns after it is asked for, so a caller that has git work beside its own synchronous
+ * work (reading the registry) awaits this first; else git would start only after that work.
+ */
+export function gitStarted(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** `git args...`, throwing an EnvironmentError (exit 3) that quotes git when it fails. */

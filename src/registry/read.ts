@@ -22,6 +22,7 @@ import type { FileKind } from '../source/schema-findings.js';
 import { buildRegistry, type CustomerSource, type LoadedRegistry, type SnapshotVerdicts } from './build.js';
 import type { RegistryLocation } from './discover.js';
 import { deferredCustomer, factsText, headRow, isHeadRow, lazyCustomer, type HeadRow } from './lazy-customer.js';
+import { gitStarted } from '../git/exec.js';
 import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
 import { NO_CACHE, blobKey, cacheDir, contentKey, openLintCache, openPositionCache, openVerdictCache, type LintCache } from './lint-cache.js';
 import { customerFolder, customersFolderProblem, decode, isCustomerFileName, isMisnamedCustomerFile, misnamedFinding, readBytes, statFile, type Scratch } from './read-disk.js';
@@ -221,6 +222,7 @@ async function snapshotStart(loc: RegistryLocation, { env, caches, place }: Open
   if (!place || !hasSnapshot(place)) return undefined;
   // git looks at the work tree while the snapshot and the index are read here.
   const asked = changedSinceIndex(place);
+  await gitStarted();
   const { rows, others, fingerprint } = loadSnapshot(place);
   if (rows.length === 0) return undefined;
   // The verdicts are in the snapshot: the verdict store is read only if some are not.
@@ -250,6 +252,7 @@ export async function readRegistryAsync(loc: RegistryLocation, options: ReadOpti
   const s = start(loc, opened);
   if (!s.askGit) return readFrom(loc, options, s, undefined);
   const listing = cleanBlobsAsync(loc.gitRoot!, loc.dir);
+  await gitStarted();
   s.caches.entries.preload();
   if (options.today !== undefined) s.caches.verdicts.preload();
   return readFrom(loc, options, s, await listing);

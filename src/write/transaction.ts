@@ -9,7 +9,7 @@ import type { Globals } from '../globals.js';
 import type { Io } from '../io.js';
 import { compareFindings } from '../core/findings.js';
 import { AseError, EnvironmentError, RefusedError } from '../errors.js';
-import { gitFailure, git, runGit } from '../git/exec.js';
+import { gitFailure, git, gitStarted, runGit } from '../git/exec.js';
 import { firstParentFromFiles, headFromFiles } from '../git/head-files.js';
 import { gitDir as findGitDir, headCommit } from '../git/repo.js';
 import { replaceFiles, type LoadedRegistry } from '../registry/build.js';
@@ -104,6 +104,7 @@ async function transact(change: Change, globals: Globals, location: RegistryLoca
   const root = location.gitRoot;
   // git looks at the files the change will likely touch while the registry is read.
   const early = root !== undefined && gitDir !== undefined ? startStatus(root, gitDir, likelyTouched(location, change.slug)) : undefined;
+  if (early) await gitStarted();
   // No day: a write checks the changed customers itself (evaluateChange), so no verdicts are needed.
   const loaded = await readRegistryAsync(location);
   const set = new ChangeSet(location, loaded, globals.today);
