@@ -3,7 +3,7 @@
  * memory, re-check the whole registry, refuse what breaks a rule or touches uncommitted edits,
  * write atomically, commit exactly the changed files, and put everything back if the commit fails.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Globals } from '../globals.js';
 import type { Io } from '../io.js';
@@ -19,7 +19,7 @@ import { pagePath } from '../registry/page-check.js';
 import { readRegistryAsync } from '../registry/read.js';
 import { expectedPage, normaliseNewlines } from '../render/expected.js';
 import { loadFile, type LoadedFile } from '../source/load-file.js';
-import { writeAtomic } from './atomic.js';
+import { removeFile, tempPathFor, writeAtomic } from './atomic.js';
 import { pauseAt } from './pause-point.js';
 import { likelyTouched, startStatus, statusOf, type EarlyStatus } from './clean-check.js';
 import { commitMessage } from './commit-message.js';
@@ -229,8 +229,12 @@ export async function commitFiles(
     const toAdd = opts.existingTracked ? paths.filter((_, i) => journal.files[i]!.original === null) : paths;
     // Not quiet: simple-git waits 50 ms more for a git that prints nothing.
     if (toAdd.length > 0) await git(root, ['--literal-pathspecs', 'add', '--verbose', '--', ...toAdd]);
-    const args = ['--literal-pathspecs', 'commit', '--only', '--cleanup=whitespace', '--file=-', '--', ...paths];
-    const r = await runGit(root, args, { input: message });
+    // The message from a file in .git, not stdin: a git commit that outlives a killed ase still has
+    // all of it. A temp file's name, so recovery removes it if ase dies before doing so below.
+    const messageFile = tempPathFor(join(gitDir, 'ase-commit-message'));
+    writeFileSync(messageFile, message);
+    const args = ['--literal-pathspecs', 'commit', '--only', '--cleanup=whitespace', `--file=${messageFile}`, '--', ...paths];
+    const r = await runGit(root, args).finally(() => removeFile(messageFile));
     const [now, parent] = await headAndParent(root, gitDir);
     if (now === undefined || now === head || parent !== head) {
       throw gitFailure(args, r.code === 0 ? { ...r, code: 0, stderr: r.stderr || 'git reported success but made no commit' } : r, 'nothing was changed: the files and the index are as they were; fix what git reports (a hook?) and try again');
