@@ -82,6 +82,15 @@ await esbuild.build({
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
 });
+// 1b. simple-git, in a bundle of its own that src/git/exec.ts requires on the first git command:
+// commands that run no git (list, lint and show, mostly) never read or compile it.
+await esbuild.build({
+  ...common,
+  entryPoints: { 'simple-git': require.resolve('simple-git') },
+  outdir: fresh,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+});
 // The lint cache is keyed by this hash of every source file and schema: entries (file checks,
 // customer heads, rule verdicts) written by other code are never used.
 const codeHash = createHash('sha1').update(version);
@@ -152,7 +161,7 @@ export function sourceHash() { return ${JSON.stringify(sourceHash)}; }
 // (crypto ~8 ms; tty ~10 ms, as it pulls in node:net and the streams), though a read-only command
 // on a healthy registry never calls them: commander requires child_process for executable
 // subcommands ase does not have, crash recovery runs only after an interrupted write, and
-// src/cli/io.ts asks isatty only of a character device. So the bundles get them on first call.
+// src/io.ts asks isatty only of a character device. So the bundles get them on first call.
 // Only plain functions are wrapped; importing anything else from them fails the build.
 const LAZY_BUILTINS = {
   child_process: ['spawn', 'spawnSync', 'execFile', 'execFileSync'],
@@ -188,6 +197,14 @@ const lazyBuiltins = {
   },
 };
 
+/** `simple-git` in the command bundles: a require of dist/simple-git.cjs (`up` leads to dist/). */
+const lazySimpleGit = (up) => ({
+  name: 'lazy-simple-git',
+  setup(build) {
+    build.onResolve({ filter: /^simple-git$/ }, () => ({ path: `${up}simple-git.cjs`, external: true }));
+  },
+});
+
 const cjs = {
   ...common,
   format: 'cjs',
@@ -203,7 +220,7 @@ const cjs = {
 };
 // Which commands write: those whose bundle holds the write transaction (asked of esbuild, so a new
 // write command joins the shared bundle by itself).
-const commandBuild = { ...cjs, plugins: [shared('../'), lazySource, lazyBuiltins] };
+const commandBuild = { ...cjs, plugins: [shared('../'), lazySource, lazyBuiltins, lazySimpleGit('../')] };
 const probe = await esbuild.build({
   ...commandBuild,
   write: false,

@@ -4,9 +4,9 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { AseError, EXIT } from '../errors.js';
-import { resolveGlobals, type RawGlobals } from './globals.js';
+import { resolveGlobals, type RawGlobals } from '../globals.js';
 import { declarePeople } from './people-commands.js';
-import { processIo, type Io } from './io.js';
+import { processIo, type Io } from '../io.js';
 
 declare const ASE_VERSION: string;
 const VERSION = typeof ASE_VERSION === 'string' ? ASE_VERSION : '0.0.0-dev';
@@ -142,8 +142,9 @@ function declare(program: Command, act: (name: string) => (...args: any[]) => Pr
       .description('close a request without an assignment')
       .requiredOption('--by <handle>', 'who rejects it')
       .requiredOption('--reason <text>', 'why')
+      .option('--on <date>', 'date of the rejection (default: today)')
       .addOption(dryRun())
-      .addHelpText('after', examples('ase reject acme --by erin --reason "Round-robin covers it"') + WRITE_HELP)
+      .addHelpText('after', examples('ase reject acme --by erin --reason "Round-robin covers it"', 'ase reject acme --by erin --reason "Round-robin covers it" --on 2026-11-20') + WRITE_HELP)
       .action(act('reject'));
 
   if (want('assign'))
@@ -416,6 +417,18 @@ function invokedCommand(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** The command `ase help <command>` asks about, if argv is that. */
+function helpTopic(argv: readonly string[]): string | undefined {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith('-')) words.push(a);
+  }
+  return words[0] === 'help' ? words[1] : undefined;
+}
+
 function hintFor(err: CommanderError, argv: readonly string[]): string {
   const at = argv.findIndex((a) => !a.startsWith('-') && a in loaders);
   if (at < 0) return 'see `ase --help`';
@@ -468,6 +481,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   if (argv.length === 0) {
     io.out(program.helpInformation());
     return EXIT.ok;
+  }
+  const helpFor = helpTopic(argv);
+  if (helpFor !== undefined && !program.commands.some((c) => c.name() === helpFor)) {
+    // commander would print the main help and exit 0, as if the name were right.
+    io.err(`ase: unknown command '${helpFor}'\nhint: see \`ase --help\`\n`);
+    return EXIT.usage;
   }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

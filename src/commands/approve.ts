@@ -1,7 +1,7 @@
 /** `ase approve <slug> --as cs|ce|sales --by <handle>`: records one leadership approval. */
-import type { Globals } from '../cli/globals.js';
-import { parseDateArg } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import { parseDateArg } from '../globals.js';
+import type { Io } from '../io.js';
 import { APPROVERS, APPROVER_ROLE, type Approval, type Approver, type Person } from '../core/model.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { formatIdentity, gitIdentity, isIdentityOf, type GitIdentity } from '../git/identity.js';

@@ -1,7 +1,7 @@
 /** `ase assign <slug>`: makes the assignment active, creating the customer when it is new. */
-import type { Globals } from '../cli/globals.js';
-import { parseDateArg } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import { parseDateArg } from '../globals.js';
+import type { Io } from '../io.js';
 import { APPROVERS, type Customer } from '../core/model.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { checkSlugArg } from '../registry/open.js';

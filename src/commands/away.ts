@@ -2,9 +2,9 @@
  * `ase away`: records, updates or cancels time off (one commit touching only time-off.yaml) and
  * prints the coverage plan; without a handle, lists current and upcoming time off with coverage.
  */
-import type { Globals } from '../cli/globals.js';
-import { parseDateArg } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import { parseDateArg } from '../globals.js';
+import type { Io } from '../io.js';
 import { compareText } from '../core/compare.js';
 import { timeOffOf } from '../core/coverage.js';
 import type { Registry, TimeOff } from '../core/model.js';

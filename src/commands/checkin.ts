@@ -3,9 +3,9 @@
  * terminal the missing ones are asked one at a time, showing the previous check-in's answer.
  * Without a terminal it never prompts: missing answers are left out, and at least one is needed.
  */
-import type { Globals } from '../cli/globals.js';
-import { parseDateArg } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import { parseDateArg } from '../globals.js';
+import type { Io } from '../io.js';
 import { terminalPrompter, type Prompter } from '../cli/prompt.js';
 import type { Checkin, Customer, Registry } from '../core/model.js';
 import { RefusedError, UsageError } from '../errors.js';

@@ -1,8 +1,8 @@
 /** `ase codeowners`: writes .github/CODEOWNERS from the roster, or checks that it is current. */
 import { mkdirSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { codeownersPath, codeownersText } from '../codeowners/check.js';
 import { EnvironmentError, RefusedError } from '../errors.js';
 import { displayPath } from '../registry/discover.js';

@@ -1,6 +1,6 @@
 /** `ase diff [base] [head]`: the semantic diff of the registry between two revisions, for review. */
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { makeStyle } from '../cli/style.js';
 import { resolveCommit } from '../diff/git-read.js';
 import { registryAtCommit } from '../diff/registry-at.js';

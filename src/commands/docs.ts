@@ -1,7 +1,7 @@
 /** `ase docs <slug>`: records a design-doc update and/or a Salesforce sync (one commit). */
-import type { Globals } from '../cli/globals.js';
-import { parseDateArg } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import { parseDateArg } from '../globals.js';
+import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
 import { checkSlugArg } from '../registry/open.js';
 import { printResult } from '../write/print-result.js';

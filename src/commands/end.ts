@@ -1,7 +1,7 @@
 /** `ase end <slug> --reason`: ends an active assignment; who held it stays on record. */
-import type { Globals } from '../cli/globals.js';
-import { parseDateArg } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import { parseDateArg } from '../globals.js';
+import type { Io } from '../io.js';
 import { checkSlugArg } from '../registry/open.js';
 import { oneLine } from '../write/commit-message.js';
 import { requireCustomer } from '../write/customer-check.js';

@@ -1,6 +1,6 @@
 /** `ase engineers set <handle> --overloaded|--available`: flips the overloaded flag in people.yaml. */
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
 import { printResult } from '../write/print-result.js';
 import { runWrite } from '../write/transaction.js';

@@ -1,6 +1,6 @@
 /** `ase engineers`: workload per support engineer. */
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { makeStyle } from '../cli/style.js';
 import { engineersJson } from '../report/engineers-json.js';
 import { engineersText } from '../report/engineers-text.js';

@@ -1,8 +1,8 @@
 /** `ase history <slug>`: who was assigned when, and why, read from the customer file and git. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { makeStyle } from '../cli/style.js';
 import { UsageError } from '../errors.js';
 import { fileCommits } from '../git/log.js';

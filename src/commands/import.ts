@@ -1,8 +1,8 @@
 /** `ase import <page.md>`: reads a hand-kept customer-exceptions page into customer files, one commit. */
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { planImport } from '../import/plan.js';
 import { importCommitBody, importReport } from '../import/report.js';

@@ -1,8 +1,8 @@
 /** `ase init [dir]`: creates a registry (config, people, customers/, schemas) in a git repo, as one commit. */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { RefusedError } from '../errors.js';
 import { git } from '../git/exec.js';
 import { dirtyPaths, gitDir as findGitDir } from '../git/repo.js';

@@ -1,7 +1,7 @@
 /** `ase lint`: every file against its schema and every team rule. */
 import { countFindings } from '../core/findings.js';
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { makeStyle } from '../cli/style.js';
 import { findingsGithub } from '../report/findings-github.js';
 import { findingsJson } from '../report/findings-json.js';

@@ -3,11 +3,12 @@ import { compareCustomers, customerSummary } from '../core/customer-json.js';
 import { SEGMENTS, STATUSES, type Customer } from '../core/model.js';
 import { activeCustomers } from '../core/queries.js';
 import { UsageError } from '../errors.js';
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { makeStyle } from '../cli/style.js';
 import { table } from '../report/table.js';
 import { openRegistry } from '../registry/open.js';
+import { count } from '../core/words.js';
 
 export interface ListArgs {
   all?: boolean;
@@ -50,7 +51,7 @@ export async function run(args: ListArgs, globals: Globals, io: Io): Promise<num
   const { cap } = registry.config;
   const capText = `active ${used}/${cap}`;
   const requested = registry.customers.filter((c) => c.status === 'requested').length;
-  io.out(`${used > cap ? style.red(capText) : used === cap ? style.yellow(capText) : style.green(capText)}  ·  ${requested} requested  ·  ${registry.customers.length} customers in all\n\n`);
+  io.out(`${used > cap ? style.red(capText) : used === cap ? style.yellow(capText) : style.green(capText)}  ·  ${requested} requested  ·  ${count(registry.customers.length, 'customer')} in all\n\n`);
   if (rows.length === 0) {
     io.out('No customers match.\n');
     return 0;

@@ -1,6 +1,6 @@
 /** `ase note <slug>`: a short plain-text note for the ticketing tool (never coloured). */
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { peopleByHandle } from '../core/queries.js';
 import { handlerOf } from '../core/coverage.js';
 import { customerNote } from '../report/customer-note.js';

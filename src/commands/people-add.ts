@@ -1,6 +1,6 @@
 /** `ase people add <handle>`: appends a person to people.yaml (one commit). */
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { ROLES } from '../core/model.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { checkDays, checkEmail, checkGithub, checkHandle, checkHours, checkName, checkRoles, checkTimeZone, requireZoneForHours } from '../roster/person-input.js';

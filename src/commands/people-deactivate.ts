@@ -1,6 +1,6 @@
 /** `ase people deactivate <handle>`: see src/roster/set-active.ts. */
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { setActive, type SetActiveArgs } from '../roster/set-active.js';
 
 export function run(args: SetActiveArgs, globals: Globals, io: Io): Promise<number> {

@@ -1,6 +1,6 @@
 /** `ase people set <handle>`: changes a person's name, roles, contact, time zone or hours (one commit). */
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import type { Registry, Role } from '../core/model.js';
 import { placesOf } from '../core/person-places.js';
 import { RefusedError, UsageError } from '../errors.js';

@@ -1,6 +1,6 @@
 /** `ase people`: the roster (handle, name, roles, time zone, hours, active, overloaded, away). */
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { makeStyle } from '../cli/style.js';
 import { openRegistry } from '../registry/open.js';
 import { peopleJson, peopleText } from '../report/people-text.js';

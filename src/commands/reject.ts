@@ -1,6 +1,6 @@
 /** `ase reject <slug> --by --reason`: closes a request without an assignment. */
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import { parseDateArg, type Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { checkSlugArg } from '../registry/open.js';
 import { requireCustomer } from '../write/customer-check.js';
 import { requirePerson } from '../write/people-check.js';
@@ -11,12 +11,13 @@ export interface RejectArgs {
   args: [string];
   by: string;
   reason: string;
+  on?: string;
   dryRun?: boolean;
 }
 
 export async function run(args: RejectArgs, globals: Globals, io: Io): Promise<number> {
   const slug = checkSlugArg(args.args[0]);
-  const on = globals.today;
+  const on = args.on !== undefined ? parseDateArg(args.on, '--on') : globals.today;
   const result = await runWrite(
     {
       action: 'reject',

@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 import { addDays } from '../core/dates.js';
 import { EnvironmentError, UsageError } from '../errors.js';
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { evaluate, locateRegistry } from '../registry/open.js';
 import { readRegistryAsync } from '../registry/read.js';
 import { pageFindings } from '../registry/page-check.js';

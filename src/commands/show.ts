@@ -2,8 +2,8 @@
 import { customerFull } from '../core/customer-json.js';
 import { RefusedError } from '../errors.js';
 import { peopleByHandle } from '../core/queries.js';
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { makeStyle } from '../cli/style.js';
 import { customerText } from '../report/customer-text.js';
 import { evaluate, findCustomer, openRegistry } from '../registry/open.js';

@@ -1,6 +1,6 @@
 /** `ase status`: what needs attention now, most urgent first. */
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { makeStyle } from '../cli/style.js';
 import { statusJson } from '../report/status-json.js';
 import { statusText } from '../report/status-text.js';

@@ -1,6 +1,6 @@
 /** `ase sync [--remote origin]`: pull (rebase) and push, re-checking every rule on the merged result before pushing. */
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { EnvironmentError } from '../errors.js';
 import { gitDir as findGitDir } from '../git/repo.js';
 import { discoverRegistry } from '../registry/discover.js';

@@ -1,7 +1,7 @@
 /** `ase told <slug>`: records that a post-sales customer was told who their engineer and backup are. */
-import type { Globals } from '../cli/globals.js';
-import { parseDateArg } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import { parseDateArg } from '../globals.js';
+import type { Io } from '../io.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { checkSlugArg } from '../registry/open.js';
 import { requireCustomer } from '../write/customer-check.js';

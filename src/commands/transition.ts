@@ -1,7 +1,7 @@
 /** `ase transition <slug> --to/--backup --reason <code> [--note]`: hands a customer over. */
-import type { Globals } from '../cli/globals.js';
-import { parseDateArg } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import { parseDateArg } from '../globals.js';
+import type { Io } from '../io.js';
 import type { TransitionReason } from '../core/model.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { checkSlugArg } from '../registry/open.js';

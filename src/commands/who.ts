@@ -1,7 +1,7 @@
 /** `ase who [slug]`: who handles a customer's tickets on a day (engineer, backup, then the named cover). */
-import type { Globals } from '../cli/globals.js';
-import { parseDateArg } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import { parseDateArg } from '../globals.js';
+import type { Io } from '../io.js';
 import { compareText } from '../core/compare.js';
 import { handlerOf, type Handling } from '../core/coverage.js';
 import type { Customer, Person } from '../core/model.js';

@@ -1,5 +1,5 @@
 /** Reads registry file texts at a git revision (`git ls-tree` + `git cat-file --batch`), without a shell. */
-import { execFile } from 'node:child_process';
+import { execFile } from 'node:child_process'; // not simple-git: one `git cat-file --batch` streams every blob as bytes, sizes and all, which simple-git's text output cannot carry.
 import { EnvironmentError, UsageError } from '../errors.js';
 import { gitFailure, runGit } from '../git/exec.js';
 

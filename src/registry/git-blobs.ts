@@ -4,7 +4,7 @@
  * that differ from it (git compares stat data, and the contents when the stat data cannot be
  * trusted); files it flags as assume-unchanged or skip-worktree are left out, so ase reads them.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process'; // not simple-git: `readRegistry` is synchronous (sync callers list git's blobs), and simple-git runs only async.
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,8 +2,8 @@
 import type { Customer } from '../core/model.js';
 import { isSlug } from '../core/slug.js';
 import { UsageError } from '../errors.js';
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import type { LoadedRegistry } from './build.js';
 import { discoverRegistry, type RegistryLocation } from './discover.js';
 import { readRegistryAsync } from './read.js';

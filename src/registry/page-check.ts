@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../core/findings.js';
-import type { Globals } from '../cli/globals.js';
+import type { Globals } from '../globals.js';
 import { expectedPage, firstDifferentLine, normaliseNewlines } from '../render/expected.js';
 import type { LoadedRegistry } from './build.js';
 import type { RegistryLocation } from './discover.js';

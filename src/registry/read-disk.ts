@@ -40,13 +40,38 @@ export function isCustomerFileName(name: string): boolean {
 }
 
 export function customerEntries(dir: string): Dirent[] {
+  return customerFolder(dir).entries;
+}
+
+/** A file a person meant as a customer that ase would not read: `.yml`, or `.yaml` in other capitals. */
+export function isMisnamedCustomerFile(name: string): boolean {
+  return !name.startsWith('.') && /\.ya?ml$/i.test(name) && !isCustomerFileName(name);
+}
+
+/** The finding for such a file: never ignored, as the customer would silently vanish from every count. */
+export function misnamedFinding(customersDir: string, name: string): Finding {
+  const stem = name.replace(/\.ya?ml$/i, '');
+  const shown = name.length > 60 ? `${name.slice(0, 57)}...` : name;
+  return {
+    rule: 'slug-mismatch',
+    severity: 'error',
+    file: `${customersDir}/${name}`,
+    line: 1,
+    column: 1,
+    message: `"${shown}" is not read as a customer: customer files end in ".yaml"; rename it to ${stem.length > 60 ? 'that name' : `"${stem}.yaml"`}`,
+  };
+}
+
+/** The customer files in `customers/` (sorted), and the names of files meant as customers that would not be read. */
+export function customerFolder(dir: string): { entries: Dirent[]; misnamed: string[] } {
   let entries: Dirent[];
   try {
     entries = readdirSync(join(dir, 'customers'), { withFileTypes: true });
   } catch {
-    return [];
+    return { entries: [], misnamed: [] };
   }
-  return entries.filter((d) => isCustomerFileName(d.name)).sort((a, b) => compareText(a.name, b.name));
+  const misnamed = entries.filter((d) => isMisnamedCustomerFile(d.name)).map((d) => d.name).sort(compareText);
+  return { entries: entries.filter((d) => isCustomerFileName(d.name)).sort((a, b) => compareText(a.name, b.name)), misnamed };
 }
 
 /** `customers/` must be a real folder: a link would read files from anywhere as registry files. */

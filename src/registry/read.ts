@@ -9,23 +9,24 @@
  * files that differ from the snapshot or from git's index are read at all.
  */
 import { join, sep } from 'node:path';
-import { lstatSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, type Dirent } from 'node:fs';
 import { compareText } from '../core/compare.js';
 import { timeOffPath } from '../core/coverage.js';
 import type { Finding } from '../core/findings.js';
 import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
 import { customerContext } from '../core/check.js';
 import type { CustomerContext } from '../core/rules/rule.js';
-import type { Io } from '../cli/io.js';
-import { startProgress } from '../cli/progress.js';
+import type { Io } from '../io.js';
+import { startProgress } from '../progress.js';
 import type { LoadedFile } from '../source/load-file.js';
 import type { FileKind } from '../source/schema-findings.js';
 import { buildRegistry, type CustomerSource, type LoadedRegistry, type SnapshotVerdicts } from './build.js';
 import type { RegistryLocation } from './discover.js';
 import { deferredCustomer, factsText, headRow, isHeadRow, lazyCustomer, type HeadRow } from './lazy-customer.js';
+import { gitStarted } from '../git/exec.js';
 import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
 import { NO_CACHE, blobKey, cacheDir, contentKey, openLintCache, openPositionCache, openVerdictCache, type LintCache } from './lint-cache.js';
-import { customerEntries, customersFolderProblem, decode, isCustomerFileName, readBytes, statFile, type Scratch } from './read-disk.js';
+import { customerFolder, customersFolderProblem, decode, isCustomerFileName, isMisnamedCustomerFile, misnamedFinding, readBytes, statFile, type Scratch } from './read-disk.js';
 import { ReadFile, type Entry, type PositionMemo, type RawFile } from './read-file.js';
 import { NO_INDEX, openStatIndex, type StatIndex } from './stat-index.js';
 import { indexChecksum } from '../git/index-file.js';
@@ -157,6 +158,8 @@ interface Start {
   caches: Caches;
   folderProblem: Finding | undefined;
   entries: Dirent[];
+  /** Files meant as customers that are not read (`acme.yml`): each is reported. */
+  misnamed: string[];
   /** Whether git is asked which files are unchanged (a large registry in git). */
   askGit: boolean;
   /** Where the registry's snapshot is kept, when it can have one. */
@@ -206,10 +209,10 @@ function open(loc: RegistryLocation, options: ReadOptions): Opened {
 
 function start(loc: RegistryLocation, { env, caches, place }: Opened): Start {
   const folderProblem = customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir);
-  const entries = folderProblem ? [] : customerEntries(loc.dir);
+  const { entries, misnamed } = folderProblem ? { entries: [], misnamed: [] } : customerFolder(loc.dir);
   // In a large registry in git, git vouches for tracked, unmodified files at less than a stat each costs here.
   const askGit = entries.length >= GIT_LISTING_MIN && loc.gitRoot !== undefined && caches.entries !== NO_CACHE;
-  return { env, caches, folderProblem, entries, askGit, place: askGit ? place : undefined };
+  return { env, caches, folderProblem, entries, misnamed, askGit, place: askGit ? place : undefined };
 }
 
 /**
@@ -220,6 +223,7 @@ async function snapshotStart(loc: RegistryLocation, { env, caches, place }: Open
   if (!place || !hasSnapshot(place)) return undefined;
   // git looks at the work tree while the snapshot and the index are read here.
   const asked = changedSinceIndex(place);
+  await gitStarted();
   const { rows, others, fingerprint } = loadSnapshot(place);
   if (rows.length === 0) return undefined;
   // The verdicts are in the snapshot: the verdict store is read only if some are not.
@@ -230,7 +234,9 @@ async function snapshotStart(loc: RegistryLocation, { env, caches, place }: Open
   if (changed.size + index.other.size > SNAPSHOT_MAX_CHANGED) return undefined;
   if (customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir)) return undefined;
   // Customer files the snapshot does not give are parsed (a few): the per-file cache is not even opened.
-  return { env, caches: { ...caches, entries: othersCache(others) }, folderProblem: undefined, entries: [], askGit: false, place, snapshot: { ...index, changed, others, fingerprint } };
+  // Files meant as customers that are not read: the index's, and new ones git names; those still there.
+  const misnamed = [...new Set([...index.misnamed, ...[...changed].filter(isMisnamedCustomerFile)])].filter((n) => existsSync(join(loc.dir, 'customers', n))).sort(compareText);
+  return { env, caches: { ...caches, entries: othersCache(others) }, folderProblem: undefined, entries: [], misnamed, askGit: false, place, snapshot: { ...index, changed, others, fingerprint } };
 }
 
 /** Reads and checks every registry file of `loc`. */
@@ -247,6 +253,7 @@ export async function readRegistryAsync(loc: RegistryLocation, options: ReadOpti
   const s = start(loc, opened);
   if (!s.askGit) return readFrom(loc, options, s, undefined);
   const listing = cleanBlobsAsync(loc.gitRoot!, loc.dir);
+  await gitStarted();
   s.caches.entries.preload();
   if (options.today !== undefined) s.caches.verdicts.preload();
   return readFrom(loc, options, s, await listing);
@@ -348,6 +355,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
   const timeOffAbs = join(loc.dir, 'time-off.yaml');
   if (lstatSync(timeOffAbs, { throwIfNoEntry: false }) !== undefined) add({ abs: timeOffAbs, file: timeOffPath(loc.files), kind: 'time-off' });
   if (s.folderProblem) findings.push(s.folderProblem);
+  for (const name of s.misnamed) findings.push(misnamedFinding(loc.files.customersDir, name));
   const entries = s.entries;
   // Texts of small registries are kept: the write path reads them right away.
   keepTexts = s.snapshot !== undefined || entries.length < 200;

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit } from '../git/exec.js';
 import { indexEntriesUnder } from '../git/index-file.js';
-import { isCustomerFileName } from './read-disk.js';
+import { isCustomerFileName, isMisnamedCustomerFile } from './read-disk.js';
 import { forEachStoreLine, writeStoreLines } from './store-file.js';
 
 const FORMAT = 'ase-snapshot 2';
@@ -119,6 +119,8 @@ export interface IndexComparison {
   other: Map<string, string | undefined>;
   /** How many rows the index does not have as they are. */
   stale: number;
+  /** Files the index has that were meant as customers but are not read (`acme.yml`). */
+  misnamed: string[];
 }
 
 const NOT_ASCII = /[^\x00-\x7f]/;
@@ -136,6 +138,7 @@ export function compareWithIndex(place: SnapshotPlace, rows: readonly SnapshotRo
   const hashBytes = rows.length > 0 ? rows[0]!.blob.length / 2 : 20;
   const same: SnapshotRow[] = [];
   const other = new Map<string, string | undefined>();
+  const misnamed: string[] = [];
   let r = 0;
   let stale = 0;
   const checksum = indexEntriesUnder(place.gitDir, place.folder, hashBytes, (e) => {
@@ -158,9 +161,10 @@ export function compareWithIndex(place: SnapshotPlace, rows: readonly SnapshotRo
     const slash = path.indexOf('/');
     const name = slash === -1 ? path : path.slice(0, slash);
     if (isCustomerFileName(name)) other.set(name, slash === -1 && e.plain ? e.buf.toString('hex', e.oid, e.oid + hashBytes) : undefined);
+    else if (slash === -1 && isMisnamedCustomerFile(name)) misnamed.push(name);
   });
   if (checksum === undefined) return undefined;
-  return { checksum, same, other, stale: stale + rows.length - r };
+  return { checksum, same, other, stale: stale + rows.length - r, misnamed };
 }
 
 /**
@@ -170,7 +174,9 @@ export function compareWithIndex(place: SnapshotPlace, rows: readonly SnapshotRo
  */
 export async function changedSinceIndex(place: SnapshotPlace): Promise<Set<string> | undefined> {
   const args = ['--literal-pathspecs', '--no-optional-locks', 'ls-files', '-z', '--modified', '--deleted', '--others', '--directory', '--', place.folder];
-  const r = await runGit(place.gitRoot, args);
+  // GIT_TRACE=2: a trace line on stderr, as this git usually lists nothing, and simple-git waits 50 ms more
+  // for a git that printed nothing at all (output that may still be on its way).
+  const r = await runGit(place.gitRoot, args, { env: { ...process.env, GIT_TRACE: '2' } });
   if (r.code !== 0) return undefined;
   const names = new Set<string>();
   const prefix = `${place.folder}/`;

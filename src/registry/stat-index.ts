@@ -32,14 +32,24 @@ export function openStatIndex(dir: string): StatIndex {
   const stored = () => {
     if (loaded) return loaded;
     const map = (loaded = new Map());
+    // One content has one size: two sizes under one key mean a damaged index, which is not trusted
+    // (a wrong key would only show later, as a file "changed while ase was reading").
+    const sizeOf = new Map<string, string>();
+    let damaged = false;
     forEachStoreLine(dir, 'index.txt', HEADER, (text, start, end) => {
       // key \t size \t mtime \t ctime \t ino \t file (the key has no tab, the file is last)
       const first = text.indexOf('\t', start);
       let last = first;
       for (let i = 0; i < 4 && last !== -1 && last < end; i++) last = text.indexOf('\t', last + 1);
       if (first <= start || last === -1 || last >= end) return;
-      map.set(text.slice(last + 1, end), { sig: text.slice(first + 1, last), key: text.slice(start, first) });
+      const key = text.slice(start, first);
+      const sig = text.slice(first + 1, last);
+      const size = sig.slice(0, sig.indexOf('\t'));
+      if ((sizeOf.get(key) ?? size) !== size) damaged = true;
+      sizeOf.set(key, size);
+      map.set(text.slice(last + 1, end), { sig, key });
     });
+    if (damaged) map.clear();
     return map;
   };
   const seen: { file: string; sig: string; key: string; time: number }[] = [];

@@ -8,6 +8,7 @@ import { addDays, daysBetween, latest } from '../core/dates.js';
 import { APPROVERS, type Approver, type Customer, type Registry } from '../core/model.js';
 import { activeCustomers, peopleByHandle } from '../core/queries.js';
 import { byKey, cell, escapeInline, mdTable } from './markdown.js';
+import { count } from '../core/words.js';
 
 /** Ended assignments younger than this many days show under "Recently ended". */
 export const RECENTLY_ENDED_DAYS = 180;
@@ -64,7 +65,7 @@ export function renderPage(registry: Registry, options: PageOptions = {}): strin
     'These customers have a named support engineer instead of round-robin handling. **Post-sales strategic**',
     'customers are told who their engineer is and also have a named backup. **Pre-sales** assignments are',
     'internal only (never communicated to the customer) and have no backup. Either kind is long-term or',
-    `temporary (with an end date). At most ${cap} customers have an active assignment at a time.`,
+    `temporary (with an end date). At most ${count(cap, 'customer')} ${cap === 1 ? 'has' : 'have'} an active assignment at a time.`,
     '',
     'To request, change or end an assignment, use `ase` (`ase request`, `ase assign`, `ase transition`,',
     '`ase end`) and open a pull request with the change and this regenerated page.',

@@ -7,6 +7,7 @@ import { transitionReadiness } from '../status/readiness.js';
 import type { Style } from './style.js';
 import { compareText } from '../core/compare.js';
 import { knownTeam } from '../core/queries.js';
+import { count } from '../core/words.js';
 
 export interface ShowContext {
   registry: Registry;
@@ -25,7 +26,7 @@ function who(handle: string | undefined, people: ReadonlyMap<string, Person>): s
 function age(date: string | undefined, today: string): string {
   if (!date) return 'never';
   const d = daysBetween(date, today);
-  return `${date} (${d === 0 ? 'today' : d > 0 ? `${d} days ago` : `in ${-d} days`})`;
+  return `${date} (${d === 0 ? 'today' : d > 0 ? `${count(d, 'day')} ago` : `in ${count(-d, 'day')}`})`;
 }
 
 function team(engineer: string | undefined, backup: string | undefined, people: ReadonlyMap<string, Person>): string {

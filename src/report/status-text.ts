@@ -3,6 +3,7 @@ import type { ItemKind, ItemSeverity, StatusItem, StatusReport } from '../status
 import { plural } from './findings-text.js';
 import type { Style } from './style.js';
 import { truncate, wrap } from './text-wrap.js';
+import { count } from '../core/words.js';
 
 export const STATUS_WIDTH = 80;
 
@@ -52,7 +53,7 @@ function paint(severity: ItemSeverity, style: Style): (s: string) => string {
 export function statusText(report: StatusReport, ctx: StatusTextContext, style: Style): string {
   const { used, limit } = report.cap;
   const free = limit - used;
-  const capText = `${used} of ${limit} active assignments${free > 0 ? ` (${free} free)` : free === 0 ? ' (none free)' : ` (${-free} over)`}`;
+  const capText = `${used} of ${count(limit, 'active assignment')}${free > 0 ? ` (${free} free)` : free === 0 ? ' (none free)' : ` (${-free} over)`}`;
   const capPaint = free < 0 ? style.red : free <= 1 ? style.yellow : style.green;
   const lines = [`Status on ${ctx.today} · ${capPaint(capText)}`, ''];
   const counts: Record<ItemSeverity, number> = { error: 0, warning: 0, info: 0 };

@@ -1,6 +1,6 @@
 /** `ase people deactivate|activate <handle>`: marks a person inactive or active again (one commit). */
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { placesOf } from '../core/person-places.js';
 import { RefusedError } from '../errors.js';
 import { printResult } from '../write/print-result.js';

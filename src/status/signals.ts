@@ -3,6 +3,7 @@ import { daysBetween } from '../core/dates.js';
 import { APPROVER_ROLE, APPROVERS, type Approver, type Registry } from '../core/model.js';
 import { activeCustomers } from '../core/queries.js';
 import type { StatusItem } from './items.js';
+import { count } from '../core/words.js';
 
 const APPROVER_NAME: Record<Approver, string> = { cs: 'CS', ce: 'CE', sales: 'Sales' };
 
@@ -36,7 +37,7 @@ export function capItem(registry: Registry, capExceeded: boolean): StatusItem | 
     return {
       kind: 'cap',
       severity: 'error',
-      message: `${used} active assignments, ${used - cap} over the cap of ${cap} (${where}): end or transition one, or raise the cap with leadership's agreement`,
+      message: `${count(used, 'active assignment')}, ${used - cap} over the cap of ${cap} (${where}): end or transition one, or raise the cap with leadership's agreement`,
     };
   }
   if (used >= cap - 1) {
@@ -44,7 +45,7 @@ export function capItem(registry: Registry, capExceeded: boolean): StatusItem | 
     return {
       kind: 'cap',
       severity: 'warning',
-      message: `${used} of ${cap} active assignments used, ${free === 0 ? 'none' : free} free (${where}): a new assignment needs an end or a hand-back first`,
+      message: `${used} of ${count(cap, 'active assignment')} used, ${free === 0 ? 'none' : free} free (${where}): a new assignment needs an end or a hand-back first`,
     };
   }
   return undefined;
@@ -100,7 +101,7 @@ export function pendingRequests(registry: Registry, today: string): StatusItem[]
       const missing = APPROVERS.filter((a) => !c.approvals[a]);
       const since = c.request?.on;
       const days = since ? daysBetween(since, today) : undefined;
-      const asked = since ? `requested ${since}${days !== undefined && days > 0 ? ` (${days} days ago)` : ''}` : 'requested';
+      const asked = since ? `requested ${since}${days !== undefined && days > 0 ? ` (${count(days, 'day')} ago)` : ''}` : 'requested';
       const message =
         missing.length > 0
           ? `${asked}, waiting on ${listWords(missing.map((a) => approverWho(registry, a)))}: \`ase approve ${c.slug} --as ${missing[0]} --by ${approverHandle(registry, missing[0]!)}\``
@@ -122,7 +123,7 @@ export function rotationHints(registry: Registry, today: string): StatusItem[] {
         severity: 'info',
         slug: c.slug,
         days,
-        message: `${c.engineer} has been the engineer since ${c.since} (${days} days): consider a rotation with \`ase transition ${c.slug} --to <handle> --reason exposure\``,
+        message: `${c.engineer} has been the engineer since ${c.since} (${count(days, 'day')}): consider a rotation with \`ase transition ${c.slug} --to <handle> --reason exposure\``,
       },
     ];
   });

@@ -104,13 +104,20 @@ export async function restoreBranch(root: string, commit: string): Promise<void>
 
 export type PushOutcome = 'pushed' | 'moved';
 
-/** Pushes `branch` to the same branch on `remote`; 'moved' when the remote took other commits first. */
-export async function pushBranch(root: string, remote: string, branch: string): Promise<PushOutcome> {
+/**
+ * Pushes `branch` to the same branch on `remote`; 'moved' when the remote took other commits
+ * first. git words a lost race many ways (client or server side, by version and transport), so
+ * beyond the known wordings a failed push counts as lost when the remote branch is no longer
+ * `base`, the tip the commits were rebased onto.
+ */
+export async function pushBranch(root: string, remote: string, branch: string, base: string | undefined): Promise<PushOutcome> {
   const args = ['push', '--porcelain', '--quiet', remote, `refs/heads/${branch}:refs/heads/${branch}`];
   const r = await runGit(root, args, { env: quietEnv() });
   if (r.code === 0) return 'pushed';
   const said = `${r.stdout}\n${r.stderr}`;
-  if (/\[rejected\]|fetch first|non-fast-forward|stale info|cannot lock ref|failed to update ref|incorrect old value/i.test(said)) return 'moved';
+  if (/\[rejected\]|fetch first|non-fast-forward|stale info|cannot lock ref|failed to (update ref|lock)|incorrect old value/i.test(said)) return 'moved';
+  const now = await runGit(root, ['ls-remote', '--end-of-options', remote, `refs/heads/${branch}`], { env: quietEnv() });
+  if (now.code === 0 && (now.stdout.split('\t')[0]?.trim() || undefined) !== base) return 'moved';
   throw gitFailure(args, r, `your commits are rebased locally but not pushed; fix what git reports (access to "${remote}"?), then run ase sync again`);
 }
 

@@ -71,7 +71,7 @@ export async function syncRegistry(o: SyncOptions): Promise<SyncResult> {
       await restoreBranch(o.root, saved);
       throw ruleRefusal(check.introduced, check.culprit ? originalOf(check.culprit, rebased, originals) : undefined, o.remote, branch);
     }
-    if ((await pushBranch(o.root, o.remote, branch)) === 'pushed') return { remote: o.remote, branch, pushed: rebased, pulled, attempts: attempt };
+    if ((await pushBranch(o.root, o.remote, branch, remoteTip)) === 'pushed') return { remote: o.remote, branch, pushed: rebased, pulled, attempts: attempt };
     if (attempt < MAX_ATTEMPTS) o.say(`ase: ${o.remote}/${branch} moved while pushing; fetching and checking again (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
   }
   throw new EnvironmentError(

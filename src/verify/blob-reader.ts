@@ -2,7 +2,7 @@
  * One `git cat-file --batch` process for many blobs: ids are asked for as soon as they are known
  * (while `git log` is still talking), and the contents come back in order.
  */
-import { spawn } from 'node:child_process';
+import { spawn } from 'node:child_process'; // not simple-git: a long-lived `git cat-file --batch` fed ids while the log is read, answering in bytes; simple-git runs one command to its end and gives text.
 import { gitFailure } from '../git/exec.js';
 
 export class BlobReader<T> {

@@ -2,11 +2,7 @@
  * The history of the customers folder in one `git log`: every commit (author, trailers) and, for
  * each file it touched, the blob ids before and after, with renames inside the folder detected.
  */
-import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gitFailure } from '../git/exec.js';
+import { gitFailure, runGit } from '../git/exec.js';
 import { parseTrailers } from '../git/log.js';
 
 export interface CommitInfo {
@@ -54,31 +50,27 @@ function stepCollector(byPath: Map<string, LogStep[]>) {
   };
 }
 
-/** Runs git and hands each line of its output to `line` as it arrives; resolves when git ends well (or with `emptyOk` when the repository has no commits). */
-function gitLines(root: string, args: readonly string[], line: (l: string) => void, input?: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args as string[], { cwd: root, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-    let rest = '';
-    let stderr = '';
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (d: string) => {
-      const lines = (rest + d).split('\n');
-      rest = lines.pop()!;
-      for (const l of lines) line(l);
-    });
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    if (input !== undefined) {
-      child.stdin!.on('error', () => undefined);
-      child.stdin!.end(input);
-    }
-    child.on('error', (err) => reject(gitFailure([args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? 'git'], { code: 127, stdout: '', stderr: err.message })));
-    child.on('close', (code) => {
-      if (rest !== '') line(rest);
-      // A repository without commits has no history: every approval is uncommitted.
-      if (code === 0 || /does not have any commits|bad default revision 'HEAD'|Not a valid object name HEAD/.test(stderr)) resolve();
-      else reject(gitFailure(args.filter((a) => !a.startsWith('-c') && !a.includes('=')), { code: code ?? 1, stdout: '', stderr }));
-    });
-  });
+/** A repository without commits has no history: every approval is uncommitted. */
+const NO_HISTORY = /does not have any commits|bad default revision 'HEAD'|Not a valid object name HEAD/;
+
+/** git's whole output (through simple-git, `input` on its stdin); '' for a repository without commits. */
+async function gitOutput(root: string, args: readonly string[], input?: string): Promise<string> {
+  const r = await runGit(root, args, input === undefined ? {} : { input });
+  if (r.code === 0) return r.stdout;
+  if (NO_HISTORY.test(r.stderr)) return '';
+  throw gitFailure(args.filter((a) => !a.startsWith('-c') && !a.includes('=')), r);
+}
+
+/** Hands each line of git's output to `line`. */
+async function gitLines(root: string, args: readonly string[], line: (l: string) => void, input?: string): Promise<void> {
+  const text = await gitOutput(root, args, input);
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    line(text.slice(start, end));
+    start = end + 1;
+  }
 }
 
 // Whatever the user's config says: paths unquoted, no signatures in the output.
@@ -109,12 +101,11 @@ export interface LoggedCommit {
 
 /**
  * The commits that touched `customersDir`, newest first: the same walk as a plain `git log` of it,
- * printing little. git writes to a temporary file, read once at the end: through a pipe, git's
- * many small writes would each cost node an event.
+ * printing little.
  */
 export async function readCommits(root: string, customersDir: string): Promise<LoggedCommit[]> {
   const args = [...CONFIG, 'log', '--no-color', '--format=%H%x1f%(trailers:key=Action,valueonly,separator=%x1f)', '--', customersDir];
-  const text = await gitToFile(root, args);
+  const text = await gitOutput(root, args);
   const out: LoggedCommit[] = [];
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
@@ -129,26 +120,6 @@ export async function readCommits(root: string, customersDir: string): Promise<L
   return out;
 }
 
-/** git's output through a temporary file (removed after); '' for a repository without commits. */
-function gitToFile(root: string, args: readonly string[]): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'ase-verify-'));
-  const path = join(dir, 'out');
-  const fd = openSync(path, 'w');
-  return new Promise<string>((resolve, reject) => {
-    const child = spawn('git', args as string[], { cwd: root, stdio: ['ignore', fd, 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', (err) => reject(gitFailure(['log'], { code: 127, stdout: '', stderr: err.message })));
-    child.on('close', (code) => {
-      if (code === 0) resolve(readFileSync(path, 'utf8'));
-      else if (/does not have any commits|bad default revision 'HEAD'/.test(stderr)) resolve('');
-      else reject(gitFailure(['log'], { code: code ?? 1, stdout: '', stderr }));
-    });
-  }).finally(() => {
-    closeSync(fd);
-    rmSync(dir, { recursive: true, force: true });
-  });
-}
 
 /**
  * The authors, trailers and steps of some commits (`index` is each one's position in

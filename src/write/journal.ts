@@ -4,12 +4,13 @@
  * (even by SIGKILL), the next write finds the journal and puts things back as they were, or, when
  * the commit did land, just clears the leftovers.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process'; // not simple-git: recovery runs synchronously before a read command reads, and simple-git runs only async.
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { readBytes } from '../git/repo.js';
-import { TEMP_MARK, removeFile, writeAtomic } from './atomic.js';
+import { TEMP_MARK, removeFile, tempPathFor, writeAtomic } from './atomic.js';
+import { pauseAt } from './pause-point.js';
 
 export interface JournalFile {
   abs: string;
@@ -35,16 +36,44 @@ export interface Journal {
 export const JOURNAL = 'ase-journal.json';
 export const INDEX_BACKUP = 'ase-index.bak';
 
-/** Records what to restore, before any file is written. */
+/**
+ * Records what to restore, before any file is written. The journal comes first and the index
+ * backup second (copied to a temp file, then renamed), so a backup never exists without the
+ * journal that names it, and a backup under its real name is always whole.
+ */
 export function writeJournal(gitDir: string, journal: Journal): void {
-  const index = join(gitDir, 'index');
-  if (journal.index) copyFileSync(index, join(gitDir, INDEX_BACKUP));
   writeAtomic(join(gitDir, JOURNAL), JSON.stringify(journal));
+  pauseAt('after-journal');
+  if (journal.index) {
+    const backup = join(gitDir, INDEX_BACKUP);
+    const tmp = tempPathFor(backup);
+    copyFileSync(join(gitDir, 'index'), tmp);
+    renameSync(tmp, backup);
+  }
+  pauseAt('after-index-backup');
 }
 
+/** Removes the backup, then the journal (the reverse order of writeJournal). */
 export function clearJournal(gitDir: string): void {
-  removeFile(join(gitDir, JOURNAL));
   removeFile(join(gitDir, INDEX_BACKUP));
+  pauseAt('mid-clear');
+  removeFile(join(gitDir, JOURNAL));
+}
+
+/**
+ * Whether `bytes` is a whole git index: its trailing checksum (SHA-1, or SHA-256 in such repos)
+ * matches, or is all zeros when git was told to skip it (index.skipHash). Only a whole backup is
+ * ever restored as `.git/index`.
+ */
+export function wholeIndex(bytes: Buffer): boolean {
+  if (bytes.length < 12 + 20 || bytes.toString('latin1', 0, 4) !== 'DIRC') return false;
+  for (const [algo, n] of [['sha1', 20], ['sha256', 32]] as const) {
+    if (bytes.length < 12 + n) continue;
+    const body = bytes.subarray(0, bytes.length - n);
+    const tail = bytes.subarray(bytes.length - n);
+    if (createHash(algo).update(body).digest().equals(tail)) return true;
+  }
+  return bytes.subarray(bytes.length - 20).every((b) => b === 0);
 }
 
 export function sha256(bytes: Uint8Array | string): string {
@@ -70,8 +99,9 @@ export function rollBack(gitDir: string, journal: Journal): string[] {
     if (original === undefined) removeFile(f.abs);
     else writeAtomic(f.abs, original);
   }
-  const backup = join(gitDir, INDEX_BACKUP);
-  if (journal.index && existsSync(backup)) writeAtomic(join(gitDir, 'index'), readFileSync(backup));
+  // No backup (killed before it was made) means the index was never touched: nothing to restore.
+  const backup = journal.index ? readBytes(join(gitDir, INDEX_BACKUP)) : undefined;
+  if (backup !== undefined && wholeIndex(backup)) writeAtomic(join(gitDir, 'index'), backup);
   else if (!journal.index) removeFile(join(gitDir, 'index'));
   clearJournal(gitDir);
   return skipped;
@@ -113,6 +143,11 @@ export function hasJournal(gitDir: string): boolean {
   return existsSync(join(gitDir, JOURNAL));
 }
 
+/** Whether a dead write left anything to recover: a journal, or an index backup without one (from an older ase). */
+export function needsRecovery(gitDir: string): boolean {
+  return hasJournal(gitDir) || existsSync(join(gitDir, INDEX_BACKUP));
+}
+
 /**
  * Finishes a write that a dead process left half done: rolls the files and the index back when
  * its commit did not land, or just clears the journal when it did. Call with the registry lock
@@ -129,6 +164,8 @@ export function recoverInterrupted(gitDir: string, root: string, registryDir: st
       removeTemps(registryDir);
       removeTemps(join(registryDir, 'customers'));
     }
+    // A backup no journal names (an older ase wrote it before its journal) is never restored.
+    removeFile(join(gitDir, INDEX_BACKUP));
     return undefined;
   }
   // A git commit started by the dead process may still be finishing: give it time.

@@ -1,5 +1,5 @@
 /** How a write command tells people what happened: the commit, or the diff under --dry-run. */
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import type { WriteResult } from './transaction.js';
 
 /** Prints `result` on stdout; returns the exit code (0). */

@@ -3,13 +3,13 @@
  * memory, re-check the whole registry, refuse what breaks a rule or touches uncommitted edits,
  * write atomically, commit exactly the changed files, and put everything back if the commit fails.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Globals } from '../cli/globals.js';
-import type { Io } from '../cli/io.js';
+import type { Globals } from '../globals.js';
+import type { Io } from '../io.js';
 import { compareFindings } from '../core/findings.js';
 import { AseError, EnvironmentError, RefusedError } from '../errors.js';
-import { gitFailure, git, runGit } from '../git/exec.js';
+import { gitFailure, git, gitStarted, runGit } from '../git/exec.js';
 import { firstParentFromFiles, headFromFiles } from '../git/head-files.js';
 import { gitDir as findGitDir, headCommit } from '../git/repo.js';
 import { replaceFiles, type LoadedRegistry } from '../registry/build.js';
@@ -19,7 +19,8 @@ import { pagePath } from '../registry/page-check.js';
 import { readRegistryAsync } from '../registry/read.js';
 import { expectedPage, normaliseNewlines } from '../render/expected.js';
 import { loadFile, type LoadedFile } from '../source/load-file.js';
-import { writeAtomic } from './atomic.js';
+import { removeFile, tempPathFor, writeAtomic } from './atomic.js';
+import { pauseAt } from './pause-point.js';
 import { likelyTouched, startStatus, statusOf, type EarlyStatus } from './clean-check.js';
 import { commitMessage } from './commit-message.js';
 import { clearJournal, recoverInterrupted, rollBack, sha256, writeJournal, type Journal } from './journal.js';
@@ -103,6 +104,7 @@ async function transact(change: Change, globals: Globals, location: RegistryLoca
   const root = location.gitRoot;
   // git looks at the files the change will likely touch while the registry is read.
   const early = root !== undefined && gitDir !== undefined ? startStatus(root, gitDir, likelyTouched(location, change.slug)) : undefined;
+  if (early) await gitStarted();
   // No day: a write checks the changed customers itself (evaluateChange), so no verdicts are needed.
   const loaded = await readRegistryAsync(location);
   const set = new ChangeSet(location, loaded, globals.today);
@@ -222,15 +224,22 @@ export async function commitFiles(
       mkdirSync(dirname(c.abs), { recursive: true });
       writeAtomic(c.abs, c.after);
     }
+    pauseAt('after-files-written');
     // `commit --only` stages tracked paths itself; one git process fewer when nothing is new.
     const toAdd = opts.existingTracked ? paths.filter((_, i) => journal.files[i]!.original === null) : paths;
-    if (toAdd.length > 0) await git(root, ['--literal-pathspecs', 'add', '--', ...toAdd]);
-    const args = ['--literal-pathspecs', 'commit', '--quiet', '--only', '--cleanup=whitespace', '--file=-', '--', ...paths];
-    const r = await runGit(root, args, { input: message });
+    // Not quiet: simple-git waits 50 ms more for a git that prints nothing.
+    if (toAdd.length > 0) await git(root, ['--literal-pathspecs', 'add', '--verbose', '--', ...toAdd]);
+    // The message from a file in .git, not stdin: a git commit that outlives a killed ase still has
+    // all of it. A temp file's name, so recovery removes it if ase dies before doing so below.
+    const messageFile = tempPathFor(join(gitDir, 'ase-commit-message'));
+    writeFileSync(messageFile, message);
+    const args = ['--literal-pathspecs', 'commit', '--only', '--cleanup=whitespace', `--file=${messageFile}`, '--', ...paths];
+    const r = await runGit(root, args).finally(() => removeFile(messageFile));
     const [now, parent] = await headAndParent(root, gitDir);
     if (now === undefined || now === head || parent !== head) {
       throw gitFailure(args, r.code === 0 ? { ...r, code: 0, stderr: r.stderr || 'git reported success but made no commit' } : r, 'nothing was changed: the files and the index are as they were; fix what git reports (a hook?) and try again');
     }
+    pauseAt('after-commit');
     clearJournal(gitDir);
     return now;
   } catch (err) {

@@ -1,7 +1,7 @@
 /** The progress line: only on a terminal, only for work longer than about a second, cleared at the end. */
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
-import { PROGRESS_AFTER_MS, startProgress } from '../../src/cli/progress.js';
+import type { Io } from '../../src/io.js';
+import { PROGRESS_AFTER_MS, startProgress } from '../../src/progress.js';
 
 function fakeIo(tty: boolean): Io & { written: string[] } {
   const written: string[] = [];

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isTerminal } from '../../src/cli/io.js';
+import { isTerminal } from '../../src/io.js';
 import { tempDir } from '../helpers/repo.js';
 
 describe('isTerminal', () => {

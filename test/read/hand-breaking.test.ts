@@ -98,6 +98,9 @@ describe('hand-breaking the sample registry', () => {
     const b = breakSample(NORTHWIND, (t) => `\uFEFF${edit(t, '# yaml-language-server: $schema=../../schemas/customer.schema.json\nname: Northwind Logistics', 'name: [Northwind')}`);
     expect(b.result.code).toBe(1);
     expect(b.errors[0]).toMatchObject({ rule: 'yaml-syntax', file: NORTHWIND });
+    // A schema error on line 1 itself, right after the mark: its column counts from the first character, not the mark.
+    const first = breakSample(NORTHWIND, (t) => `\uFEFF${edit(t, '# yaml-language-server: $schema=../../schemas/customer.schema.json\nname: Northwind Logistics', 'name: [1, 2]')}`);
+    expectErrors(first, [{ rule: 'schema', file: NORTHWIND, line: 1, column: 7 }]);
     const typo = breakSample(NORTHWIND, (t) => `\uFEFF${edit(t, 'segment: post-sales', 'segment: postsales')}`);
     expectErrors(typo, [{ rule: 'schema', file: NORTHWIND, ...at(typo.text.slice(1), 'postsales') }]);
   });

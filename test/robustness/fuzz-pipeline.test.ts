@@ -4,7 +4,7 @@
  * finding without a rule code and a position inside the file.
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/findings.js';
 import type { RegistryFiles } from '../../src/core/model.js';
 import { buildRegistry, type CustomerSource } from '../../src/registry/build.js';
@@ -89,9 +89,16 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
   today,
 });
 
+/** Every property here runs from this seed, printed before and after: FUZZ_SEED=<n> replays a failure. */
+const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
 describe('fuzz: the lint pipeline in process', () => {
+  beforeAll(() => {
+    fc.configureGlobal({ seed: SEED });
+    console.log(`fuzz-pipeline: FUZZ_SEED=${SEED}`);
+  });
   afterAll(() => {
-    console.log(`fuzz-pipeline: ${cases} cases linted in process`);
+    console.log(`fuzz-pipeline: ${cases} cases linted in process (FUZZ_SEED=${SEED})`);
   });
 
   it('lints the untouched sample with no errors (the oracle is not vacuous)', () => {

@@ -61,7 +61,8 @@ function refused(repo: string, args: string[], codes: number[] = [2]) {
   expect(git(repo, 'rev-parse', 'HEAD')).toBe(before.head);
   expect(git(repo, 'status', '--porcelain', '--untracked-files=all')).toBe('');
   expect(snapshot(parent)).toEqual(before.files);
-  expect(existsSync('/etc/passwd.yaml') || existsSync('/x.yaml') || existsSync('pwned')).toBe(false);
+  // Where a shell would have run `touch pwned`: in the repo (ase's working folder) or the registry.
+  expect(existsSync('/etc/passwd.yaml') || existsSync('/x.yaml') || existsSync(join(repo, 'pwned')) || existsSync(join(repo, 'registry', 'pwned'))).toBe(false);
   return r;
 }
 
@@ -138,6 +139,7 @@ describe('hostile arguments', () => {
     const repo = sampleRepo();
     const names = ['$(touch pwned)', '`touch pwned`', "O'Brien \"Quoted\" & Co; rm -rf /", 'Line one\nLine two', 'Tab\tand\rCR', 'Bell\x07 and \x1b[31mred\x1b[0m', '#not-a-comment: x', '- [not, a, list]', 'Ünïcødé 会社 😀'];
     let n = 0;
+    let stored = 0;
     for (const name of names) {
       const slug = `hostile-${++n}`;
       const reason = `because\n\nAction: end\nCustomer: cyberdyne\nSigned-off-by: Mallory <m@example.com>`;
@@ -152,6 +154,7 @@ describe('hostile arguments', () => {
         continue;
       }
       // Stored: the file lints clean, the name reads back as given, and the commit names only this customer.
+      stored++;
       const lint = ase(['lint', '--format', 'json'], { cwd: repo });
       expect(JSON.parse(lint.stdout).errors, lint.stdout).toBe(0);
       const shown = JSON.parse(ase(['show', slug, '--json'], { cwd: repo }).stdout);
@@ -164,5 +167,7 @@ describe('hostile arguments', () => {
       expect(git(repo, 'show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).every((f) => f.startsWith('registry/'))).toBe(true);
       expect(git(repo, 'status', '--porcelain')).toBe('');
     }
+    // The checks of stored names ran: names without control characters are all stored.
+    expect(stored).toBeGreaterThanOrEqual(names.filter((x) => !/[\x00-\x1f\x7f]/.test(x)).length);
   });
 });

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createConnection, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ase, aseAsync } from '../helpers/cli.js';
@@ -33,24 +33,41 @@ function freePort(): Promise<number> {
   });
 }
 
-function accepts(p: number): Promise<boolean> {
+/** Whether our daemon serves `probe.git` on `p` (another program on the port would not). */
+function serves(p: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = createConnection({ port: p, host: '127.0.0.1' }, () => {
-      s.end();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
+    const ls = spawn('git', ['ls-remote', `git://127.0.0.1:${p}/probe.git`], { stdio: 'ignore' });
+    ls.on('error', () => resolve(false));
+    ls.on('exit', (code) => resolve(code === 0));
   });
+}
+
+/**
+ * Starts `git daemon` on a port that was free a moment ago. Another program may take the port
+ * between the check and the daemon's bind: the daemon then exits, and we try another port.
+ */
+async function startDaemon(): Promise<void> {
+  git(base, 'init', '-q', '--bare', 'probe.git');
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    const d = spawn('git', ['daemon', '--export-all', '--enable=receive-pack', `--base-path=${base}`, `--port=${port}`, '--listen=127.0.0.1', '--reuseaddr', '--informative-errors', base], { stdio: 'ignore' });
+    let exited = false;
+    d.on('exit', () => (exited = true));
+    // Until it serves (however slow the machine) or gives up on the port.
+    while (!exited && !(await serves(port))) await new Promise((r) => setTimeout(r, 50));
+    if (!exited) {
+      daemon = d;
+      return;
+    }
+    expect(attempt, `git daemon could not listen on 127.0.0.1 (${attempt} ports tried)`).toBeLessThan(10);
+  }
 }
 
 beforeAll(async () => {
   // Not tempDir(): that one is removed after each test, and the daemon serves the whole file.
   base = mkdtempSync(join(tmpdir(), 'ase-sync-srv-'));
-  port = await freePort();
-  daemon = spawn('git', ['daemon', '--export-all', '--enable=receive-pack', `--base-path=${base}`, `--port=${port}`, '--listen=127.0.0.1', '--reuseaddr', '--informative-errors', base], { stdio: 'ignore' });
-  for (let i = 0; i < 100 && !(await accepts(port)); i++) await new Promise((r) => setTimeout(r, 100));
-  expect(await accepts(port), 'git daemon did not start').toBe(true);
-});
+  await startDaemon();
+}, 300_000);
 
 afterAll(() => {
   daemon?.kill('SIGTERM');
@@ -179,6 +196,23 @@ describe('ase sync against git daemon', () => {
     // A pre-push hook in clone a lets another clone push first, once: a's first push is overtaken.
     const hook = join(a, '.git', 'hooks', 'pre-push');
     writeFileSync(hook, `#!/bin/sh\nif [ ! -f .git/moved-once ]; then touch .git/moved-once; unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE; git -C '${other}' push -q origin main >/dev/null 2>&1; fi\nexit 0\n`);
+    chmodSync(hook, 0o755);
+    const r = await aseAsync(['sync'], { cwd: a });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/moved while pushing.*attempt 2 of 3/);
+    git(a, 'fetch', '-q', 'origin');
+    expect(git(a, 'log', '--format=%s', 'origin/main', '-3').split('\n')).toEqual([expect.stringMatching(/^docs\(c01\)/), expect.stringMatching(/^docs\(c03\)/), 'registry']);
+  }, 300_000);
+
+  it('tries again when a push fails in words it does not know, but the remote has moved', async () => {
+    const url = remoteWith(3);
+    const a = clone(url);
+    const other = clone(url);
+    expect(ase(['docs', 'c03', '--updated'], { cwd: other }).code).toBe(0);
+    expect(ase(['docs', 'c01', '--salesforce-synced'], { cwd: a }).code).toBe(0);
+    // The first push: another clone pushes first, then the push fails with only git's generic words.
+    const hook = join(a, '.git', 'hooks', 'pre-push');
+    writeFileSync(hook, `#!/bin/sh\nif [ ! -f .git/moved-once ]; then touch .git/moved-once; unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE; git -C '${other}' push -q origin main >/dev/null 2>&1; exit 1; fi\nexit 0\n`);
     chmodSync(hook, 0o755);
     const r = await aseAsync(['sync'], { cwd: a });
     expect(r.code, r.stderr).toBe(0);

@@ -3,7 +3,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ase } from '../helpers/cli.js';
-import { activeCustomer, git, MODELINE, registryRepo } from '../helpers/repo.js';
+import { activeCustomer, git, MODELINE, registryRepo, tempDir } from '../helpers/repo.js';
 import { commitCount, filesOf, snapshot, status } from './support.js';
 
 function customers(n: number): Record<string, string> {
@@ -122,8 +122,9 @@ describe('refused changes', () => {
     expect(r.stdout).toContain('--- a/registry/customers/c4.yaml\n+++ b/registry/customers/c4.yaml\n');
     expect(r.stdout).toContain('-engineer: alice\n+engineer: carl\n');
     expect(r.stdout).toContain('+    reason: stagnating\n');
-    writeFileSync(join(dir, '..', 'change.diff'), r.stdout);
-    git(dir, 'apply', '--check', join(dir, '..', 'change.diff')); // a real patch, not just text
+    const patch = join(tempDir('ase-patch-'), 'change.diff'); // removed after the test, like the repo
+    writeFileSync(patch, r.stdout);
+    git(dir, 'apply', '--check', patch); // a real patch, not just text
     const refused = ase(['assign', 'newco', '--engineer', 'carl', '--backup', 'dan', ...NEW, '--dry-run'], { cwd: dir });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('cap reached');

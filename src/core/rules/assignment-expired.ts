@@ -1,5 +1,6 @@
 import { daysBetween } from '../dates.js';
 import { defineRule } from './rule.js';
+import { count } from '../words.js';
 
 /** A temporary assignment still active after its end date. */
 export const assignmentExpired = defineRule({
@@ -13,7 +14,7 @@ export const assignmentExpired = defineRule({
         file: c.file,
         path: ['ends_on'],
         subject: { slug: c.slug },
-        message: `temporary assignment ended on ${c.ends_on} (${daysBetween(c.ends_on!, today)} days ago) but is still active: \`ase end ${c.slug}\` or extend \`ends_on\``,
+        message: `temporary assignment ended on ${c.ends_on} (${count(daysBetween(c.ends_on!, today), 'day')} ago) but is still active: \`ase end ${c.slug}\` or extend \`ends_on\``,
       },
     ];
   },

@@ -1,4 +1,5 @@
 import { defineRule } from './rule.js';
+import { quote } from '../words.js';
 
 /** The backup must be someone other than the primary engineer. */
 export const backupIsEngineer = defineRule({
@@ -12,7 +13,7 @@ export const backupIsEngineer = defineRule({
         file: c.file,
         path: ['backup'],
         subject: { slug: c.slug },
-        message: `"${c.backup}" is both engineer and backup of "${c.name}": name a different backup engineer`,
+        message: `${quote(c.backup)} is both engineer and backup of ${quote(c.name)}: name a different backup engineer`,
       },
     ];
   },

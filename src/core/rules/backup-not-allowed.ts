@@ -1,4 +1,5 @@
 import { defineRule } from './rule.js';
+import { quote } from '../words.js';
 
 /** Pre-sales assignments are internal and never have a backup. */
 export const backupNotAllowed = defineRule({
@@ -12,7 +13,7 @@ export const backupNotAllowed = defineRule({
         file: c.file,
         path: ['backup'],
         subject: { slug: c.slug },
-        message: `pre-sales customer "${c.name}" must not have a backup engineer: remove the \`backup\` field`,
+        message: `pre-sales customer ${quote(c.name)} must not have a backup engineer: remove the \`backup\` field`,
       },
     ];
   },

@@ -1,4 +1,5 @@
 import { defineRule } from './rule.js';
+import { quote } from '../words.js';
 
 /** An active post-sales (strategic) customer must have a named backup engineer. */
 export const backupRequired = defineRule({
@@ -13,7 +14,7 @@ export const backupRequired = defineRule({
         path: ['backup' in c.raw ? 'backup' : 'engineer'],
         key: true,
         subject: { slug: c.slug },
-        message: `active post-sales customer "${c.name}" has no backup engineer: add \`backup: <handle>\` (ase transition ${c.slug} --backup <handle>)`,
+        message: `active post-sales customer ${quote(c.name)} has no backup engineer: add \`backup: <handle>\` (ase transition ${c.slug} --backup <handle>)`,
       },
     ];
   },

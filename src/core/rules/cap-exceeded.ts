@@ -1,6 +1,7 @@
 import { compareText } from '../compare.js';
 import { activeCustomers } from '../queries.js';
 import { defineRule } from './rule.js';
+import { count } from '../words.js';
 
 /** More active customers than the cap: flags the most recently activated ones beyond it. */
 export const capExceeded = defineRule({
@@ -17,7 +18,7 @@ export const capExceeded = defineRule({
       path: ['status'],
       subject: { slug: c.slug },
       message:
-        `cap exceeded: ${active.length} active customers, cap is ${cap} (${registry.files.config}: cap); ` +
+        `cap exceeded: ${count(active.length, 'active customer')}, cap is ${cap} (${registry.files.config}: cap); ` +
         `end or transition an assignment, or raise the cap with leadership's agreement`,
     }));
   },

@@ -1,6 +1,7 @@
 import { daysBetween } from '../dates.js';
 import { lastCheckin } from '../queries.js';
 import { defineRule } from './rule.js';
+import { count } from '../words.js';
 
 /** No CE check-in within cadence + grace days (counted from `since` when there was none yet). */
 export const checkinOverdue = defineRule({
@@ -22,8 +23,8 @@ export const checkinOverdue = defineRule({
         key: true,
         subject: { slug: c.slug },
         message: last
-          ? `last CE check-in was on ${last}, ${overdueBy} days overdue (every ${every} days): record one with \`ase checkin ${c.slug}\``
-          : `no CE check-in since the assignment started on ${from}, ${overdueBy} days overdue: record one with \`ase checkin ${c.slug}\``,
+          ? `last CE check-in was on ${last}, ${count(overdueBy, 'day')} overdue (every ${count(every, 'day')}): record one with \`ase checkin ${c.slug}\``
+          : `no CE check-in since the assignment started on ${from}, ${count(overdueBy, 'day')} overdue: record one with \`ase checkin ${c.slug}\``,
       },
     ];
   },

@@ -1,6 +1,7 @@
 import { daysBetween } from '../dates.js';
 import type { PendingFinding } from '../findings.js';
 import { defineRule } from './rule.js';
+import { count } from '../words.js';
 
 /** An active customer's design doc is missing or older than `docs_stale_after_days`. */
 export const docsStale = defineRule({
@@ -21,7 +22,7 @@ export const docsStale = defineRule({
           findings.push({
             ...base,
             path: ['docs', 'updated_on'],
-            message: `design doc last updated ${age} days ago (${updated_on}; stale after ${limit}): review it, then \`ase docs ${c.slug} --updated\``,
+            message: `design doc last updated ${count(age, 'day')} ago (${updated_on}; stale after ${limit}): review it, then \`ase docs ${c.slug} --updated\``,
           });
         }
       }

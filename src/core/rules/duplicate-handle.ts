@@ -1,5 +1,6 @@
 import type { PendingFinding } from '../findings.js';
 import { defineRule } from './rule.js';
+import { quote } from '../words.js';
 
 /** Handles identify people everywhere, so each appears once in the roster. */
 export const duplicateHandle = defineRule({
@@ -19,7 +20,7 @@ export const duplicateHandle = defineRule({
         file: registry.files.people,
         path: ['people', i, 'handle'],
         subject: { handle: p.handle },
-        message: `handle "${p.handle}" is listed twice (also entry ${first + 1}): merge the two entries`,
+        message: `handle ${quote(p.handle)} is listed twice (also entry ${first + 1}): merge the two entries`,
       });
     });
     return findings;

@@ -1,6 +1,7 @@
 import type { PendingFinding } from '../findings.js';
 import { loadByEngineer } from '../queries.js';
 import { defineRule } from './rule.js';
+import { count } from '../words.js';
 
 /** An engineer above `max_per_engineer` active primaries, or one who said they are overloaded. */
 export const engineerOverloaded = defineRule({
@@ -18,7 +19,7 @@ export const engineerOverloaded = defineRule({
           file: registry.files.people,
           path: ['people', i, 'handle'],
           subject: { handle: p.handle },
-          message: `${p.handle} is primary on ${primary} active customers, above max_per_engineer ${max} (${registry.files.config}): rebalance with \`ase transition\``,
+          message: `${p.handle} is primary on ${count(primary, 'active customer')}, above max_per_engineer ${max} (${registry.files.config}): rebalance with \`ase transition\``,
         });
       }
       if (p.overloaded) {

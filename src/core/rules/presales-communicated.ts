@@ -1,4 +1,5 @@
 import { defineRule } from './rule.js';
+import { quote } from '../words.js';
 
 /** A pre-sales assignment is internal only: it is never communicated to the customer. */
 export const presalesCommunicated = defineRule({
@@ -12,7 +13,7 @@ export const presalesCommunicated = defineRule({
         file: c.file,
         path: ['communicated'],
         subject: { slug: c.slug },
-        message: `pre-sales customer "${c.name}" is marked communicated, but pre-sales assignments stay internal: set \`communicated: false\``,
+        message: `pre-sales customer ${quote(c.name)} is marked communicated, but pre-sales assignments stay internal: set \`communicated: false\``,
       },
     ];
   },

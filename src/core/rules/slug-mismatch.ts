@@ -3,6 +3,7 @@ import type { PendingFinding } from '../findings.js';
 import { nameKey } from '../name-key.js';
 import { isSlug } from '../slug.js';
 import { defineRule } from './rule.js';
+import { quote } from '../words.js';
 
 /** File names must be valid slugs, and no two customers may share a display name. */
 export const slugMismatch = defineRule({
@@ -16,7 +17,7 @@ export const slugMismatch = defineRule({
         file: c.file,
         path: [],
         subject: { slug: c.slug },
-        message: `file name "${c.slug}.yaml" is not a valid slug (lowercase letters, digits, hyphens, at most 64): rename the file`,
+        message: `file name ${quote(`${c.slug}.yaml`)} is not a valid slug (lowercase letters, digits, hyphens, at most 64): rename the file`,
       },
     ];
   },
@@ -35,7 +36,7 @@ export const slugMismatch = defineRule({
           file: c.file,
           path: ['name'],
           subject: { slug: c.slug },
-          message: `customer name "${c.name}" is also used by ${other}.yaml: keep one file per customer`,
+          message: `customer name ${quote(c.name)} is also used by ${other}.yaml: keep one file per customer`,
         });
       } else byName.set(key, c.slug);
     }

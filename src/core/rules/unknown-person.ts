@@ -2,6 +2,7 @@ import type { NodePath, PendingFinding } from '../findings.js';
 import { APPROVERS, APPROVER_ROLE, type Customer, type Role } from '../model.js';
 import { defineRule, type CustomerContext, type RuleContext } from './rule.js';
 import { timeOffOf, timeOffPath } from '../coverage.js';
+import { quote } from '../words.js';
 
 interface HandleUse {
   handle: string;
@@ -37,12 +38,12 @@ function uses(c: Customer): HandleUse[] {
 function problem(ctx: CustomerContext, use: HandleUse): string | undefined {
   const person = ctx.people.get(use.handle);
   const roster = ctx.registry.files.people;
-  if (!person) return `unknown person "${use.handle}" as ${use.as}: add them to ${roster} or fix the handle`;
+  if (!person) return `unknown person ${quote(use.handle)} as ${use.as}: add them to ${roster} or fix the handle`;
   if (use.role && !person.roles.includes(use.role)) {
-    return `"${use.handle}" is ${use.as} but does not have the ${use.role} role in ${roster}: add the role or name someone who has it`;
+    return `${quote(use.handle)} is ${use.as} but does not have the ${use.role} role in ${roster}: add the role or name someone who has it`;
   }
   if (use.mustBeActive && !person.active) {
-    return `"${use.handle}" is ${use.as} but is marked inactive in ${roster}: hand over with \`ase transition\``;
+    return `${quote(use.handle)} is ${use.as} but is marked inactive in ${roster}: hand over with \`ase transition\``;
   }
   return undefined;
 }

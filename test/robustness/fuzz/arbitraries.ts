@@ -33,7 +33,7 @@ export function runs(share: number): number {
 
 /** A test timeout for `n` cases on a busy machine: no case is slow, but CI runners are. */
 export function timeoutFor(n: number): number {
-  return Math.max(60_000, n * 100);
+  return Math.max(120_000, n * 300);
 }
 
 /** A text mutation with a name for the counterexample report. */

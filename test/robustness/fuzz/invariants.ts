@@ -1,8 +1,8 @@
 /** What every lint result must satisfy, however broken the input: the fuzz tests' oracle. */
 import { RULE_CODES, type Finding } from '../../../src/core/findings.js';
 
-/** A hang detector, not a speed target: far above what any case takes. */
-export const CASE_TIME_LIMIT_MS = 5_000;
+/** A hang detector, not a speed target: far above what any case takes, even on a machine busy with other work. */
+export const CASE_TIME_LIMIT_MS = 30_000;
 
 const CODES = new Set<string>(RULE_CODES);
 /** Words that betray a value printed without care: "NaN days", "[object Object]". */

@@ -1,6 +1,6 @@
 /** Options every command shares, resolved once: registry override, today, colour. */
-import { isDate } from '../core/dates.js';
-import { UsageError } from '../errors.js';
+import { isDate } from './core/dates.js';
+import { UsageError } from './errors.js';
 import { isTerminal, type Io } from './io.js';
 
 export interface Globals {
