@@ -42,6 +42,13 @@ function exitErrors(result: { exitCode: number; stdOut: Buffer[]; stdErr: Buffer
   return new GitExitError(result.exitCode < 0 ? 127 : result.exitCode, Buffer.concat(result.stdOut).toString('utf8'), Buffer.concat(result.stdErr).toString('utf8'));
 }
 
+/** The keys of the `-c key=value` settings among `args`. */
+function configKeys(args: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < args.length - 1; i++) if (args[i] === '-c') keys.push(args[i + 1]!.split('=')[0]!);
+  return keys;
+}
+
 /**
  * `git args...` in `cwd`; resolves with the exit code whatever it is (127 when git cannot be run).
  * The caller's environment is git's, as with any git a person runs: simple-git would drop or refuse
@@ -57,7 +64,8 @@ export async function runGit(cwd: string, args: readonly string[], opts: GitOpti
     trimmed: false,
     errors: (error, result) => (exit = exitErrors(result)) ?? error,
     allowEnvironment: Object.keys(env),
-    allowConfig: ['core.editor', 'rebase.autoStash', 'rebase.updateRefs'],
+    // The `-c key=value` settings ase passes are its own choice: simple-git warns of any it does not know.
+    allowConfig: ['core.editor', 'rebase.autoStash', 'rebase.updateRefs', ...configKeys(args)],
     unsafe: { allowAbbreviatedOptions: true, allowUnsafeConfigEnvCount: true },
     // Done when git's output is closed. The default also arms a 50 ms timer at git's exit, which
     // holds ase's own exit back by as much after its last git command.

@@ -46,6 +46,8 @@ describe('ase verify', () => {
     expect(r.code).toBe(0);
     const text = ase(['verify'], { cwd: dir });
     expect(text.stdout).toContain('2 approvals verified');
+    // Nothing on stderr: no library warning (simple-git warns of `-c` settings it was not told of).
+    expect(text.stderr).toBe('');
   });
 
   it('reports a hand edit that adds an approval, at the approval, as a warning', () => {
