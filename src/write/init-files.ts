@@ -9,21 +9,25 @@ import { MODELINES } from './registry-edit.js';
 /** The text of a new `config.yaml`: every setting at its default, each explained. */
 export function defaultConfigText(): string {
   const c = DEFAULT_CONFIG;
-  return `${MODELINES.config}
-# Team policy for assigned support engineers. Changing these numbers is a leadership decision:
-# say why in the pull request.
-cap: ${c.cap}                    # most customers with an active assignment, all kinds together
-max_per_engineer: ${c.max_per_engineer}        # most active primary assignments one engineer carries
-checkin_every_days: ${c.checkin_every_days}      # weekly CE check-in
-checkin_grace_days: ${c.checkin_grace_days}      # slack before a check-in counts as overdue
-docs_stale_after_days: ${c.docs_stale_after_days}  # a design doc older than this is stale
-ends_soon_days: ${c.ends_soon_days}         # temporary assignments ending this soon show in \`ase status\`
-require_approvals: ${c.require_approvals}  # true: active without all three approvals is an error
-communicate_within_days: ${c.communicate_within_days}  # a post-sales customer is told of a new engineer within this
-max_away_at_once: ${c.max_away_at_once}        # most support engineers away on one day before \`team-thin\` warns
-require_verified_approvals: ${c.require_verified_approvals}  # true: \`ase verify\` fails on an approval the approver did not make
-`;
+  const line = (key: keyof typeof c, comment: string) => `${`${key}: ${c[key]}`.padEnd(34)}# ${comment}`;
+  const lines = [
+    MODELINES.config,
+    '# Team policy for assigned support engineers. Changing these numbers is a leadership decision:',
+    '# say why in the pull request.',
+    line('cap', 'most customers with an active assignment, all kinds together'),
+    line('max_per_engineer', 'most active primary assignments one engineer carries'),
+    line('checkin_every_days', 'weekly CE check-in'),
+    line('checkin_grace_days', 'slack before a check-in counts as overdue'),
+    line('docs_stale_after_days', 'a design doc older than this is stale'),
+    line('ends_soon_days', 'temporary assignments ending this soon show in `ase status`'),
+    line('require_approvals', 'true: active without all three approvals is an error'),
+    line('communicate_within_days', 'a post-sales customer is told of a new engineer within this'),
+    line('max_away_at_once', 'most support engineers away on one day before `team-thin` warns'),
+    line('require_verified_approvals', 'true: `ase verify` fails on an approval the approver did not make'),
+  ];
+  return `${lines.join('\n')}\n`;
 }
+
 
 /** The text of a new `people.yaml`: an empty roster with an example in comments. */
 export function emptyPeopleText(): string {
