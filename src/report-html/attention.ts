@@ -1,13 +1,13 @@
 /** The attention list: the very items of `ase status`, grouped by severity, with names spelled out. */
 import type { Registry } from '../core/model.js';
-import { LABEL } from '../report/status-text.js';
+import { itemLabel } from '../report/status-text.js';
 import type { ItemSeverity, StatusItem } from '../status/items.js';
 import { esc, plural } from './escape.js';
 
 const GROUP: Record<ItemSeverity, [string, string]> = { error: ['Errors', 'Error'], warning: ['Warnings', 'Warning'], info: ['Hints', 'Hint'] };
 
 function headline(item: StatusItem, customers: ReadonlyMap<string, string>, people: ReadonlyMap<string, string>): string {
-  const label = item.kind === 'lint' && item.rule ? item.rule : LABEL[item.kind];
+  const label = itemLabel(item);
   if (item.file !== undefined) return `${label} · ${item.file}`;
   const who = item.slug ?? item.handle;
   if (who === undefined) return label;

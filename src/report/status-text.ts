@@ -1,5 +1,6 @@
 /** `ase status` for people: cap usage, then the attention list grouped by severity, at 80 columns. */
-import type { ItemKind, ItemSeverity, StatusItem, StatusReport } from '../status/items.js';
+import { RULES } from '../core/rules/index.js';
+import type { ItemSeverity, StatusItem, StatusReport } from '../status/items.js';
 import { plural } from './findings-text.js';
 import type { Style } from './style.js';
 import { truncate, wrap } from './text-wrap.js';
@@ -7,25 +8,22 @@ import { count } from '../core/words.js';
 
 export const STATUS_WIDTH = 80;
 
-/** How each kind of item is named (also in the HTML report). */
-export const LABEL: Record<ItemKind, string> = {
+/** How status's own kinds of item are named; rules name theirs in their file (`status.label`). */
+const LABEL: Record<string, string> = {
   cap: 'cap',
   lint: 'lint',
-  expired: 'expired',
   'ending-soon': 'ending soon',
-  'checkin-overdue': 'check-in overdue',
-  'not-communicated': 'customer not told',
-  'docs-stale': 'design doc stale',
   'salesforce-stale': 'Salesforce not synced',
-  'approvals-missing': 'approvals missing',
   'pending-request': 'request pending',
-  overloaded: 'overloaded',
   rotation: 'rotation hint',
-  'time-off-conflict': 'time off conflict',
-  'coverage-gap': 'coverage gap',
-  'team-thin': 'team thin',
   away: 'away',
 };
+for (const r of RULES) if (r.status) LABEL[r.status.kind] = r.status.label;
+
+/** An item's headline label (also in the HTML report): a `lint` item is headed by its rule's code. */
+export function itemLabel(item: StatusItem): string {
+  return item.kind === 'lint' && item.rule ? item.rule : (LABEL[item.kind] ?? item.kind);
+}
 
 const GROUP: Record<ItemSeverity, string> = { error: 'Errors', warning: 'Warnings', info: 'Hints' };
 
@@ -38,7 +36,7 @@ export interface StatusTextContext {
 }
 
 function headline(item: StatusItem, ctx: StatusTextContext): string {
-  const label = item.kind === 'lint' && item.rule ? item.rule : LABEL[item.kind];
+  const label = itemLabel(item);
   if (item.file !== undefined) return `${label} · ${item.file}`;
   const who = item.slug ?? item.handle;
   if (who === undefined) return label;

@@ -6,6 +6,7 @@ import { daysBetween } from '../core/dates.js';
 import type { PendingFinding } from '../core/findings.js';
 import type { Customer, Registry } from '../core/model.js';
 import { lastCheckin } from '../core/queries.js';
+import { RULES } from '../core/rules/index.js';
 import { daysUntold } from '../core/rules/not-communicated.js';
 import type { ItemKind, StatusItem } from './items.js';
 import { daysToGap } from './time-off.js';
@@ -13,17 +14,8 @@ import { daysToGap } from './time-off.js';
 /** The parts of a finding status needs: both positioned findings and pending ones fit. */
 export type FindingLike = Pick<PendingFinding, 'rule' | 'severity' | 'file' | 'message' | 'subject'>;
 
-const KIND_OF_RULE: Partial<Record<string, ItemKind>> = {
-  'assignment-expired': 'expired',
-  'checkin-overdue': 'checkin-overdue',
-  'docs-stale': 'docs-stale',
-  'approvals-missing': 'approvals-missing',
-  'engineer-overloaded': 'overloaded',
-  'not-communicated': 'not-communicated',
-  'time-off-conflict': 'time-off-conflict',
-  'coverage-gap': 'coverage-gap',
-  'team-thin': 'team-thin',
-};
+/** The item kind of each rule that has one (its `status` in the rule's file); others are `lint`. */
+const KIND_OF_RULE: ReadonlyMap<string, ItemKind> = new Map(RULES.flatMap((r): [string, ItemKind][] => (r.status ? [[r.code, r.status.kind]] : [])));
 
 /** Rules whose findings status shows another way (cap-exceeded becomes the one cap item). */
 const FOLDED_RULES = new Set(['cap-exceeded']);
@@ -61,7 +53,7 @@ export function itemsFromFindings(findings: readonly FindingLike[], registry: Re
   const items: StatusItem[] = [];
   for (const f of findings) {
     if (FOLDED_RULES.has(f.rule)) continue;
-    const kind = KIND_OF_RULE[f.rule] ?? 'lint';
+    const kind = KIND_OF_RULE.get(f.rule) ?? 'lint';
     const item: StatusItem = { kind, severity: f.severity, message: f.message, rule: f.rule };
     if (f.subject?.slug !== undefined) item.slug = f.subject.slug;
     else if (f.subject?.handle !== undefined) item.handle = f.subject.handle;

@@ -1,9 +1,14 @@
 /** What `ase status` lists: attention items as data, and the order of urgency they are shown in. */
 import { compareText } from '../core/compare.js';
+import type { RuleStatusKind } from '../core/rules/index.js';
 
 export type ItemSeverity = 'error' | 'warning' | 'info';
 
-/** Kinds of attention item, in the order they are listed within one severity. */
+/**
+ * The order kinds of attention item are listed in within one severity. Kinds of status's own
+ * (cap, ending-soon, ...) and the kinds rules declare (`status` in their file) are ordered here;
+ * a rule's kind missing from this list is listed after all of these.
+ */
 export const ITEM_KINDS = [
   'cap',
   'lint',
@@ -23,7 +28,7 @@ export const ITEM_KINDS = [
   'away',
 ] as const;
 
-export type ItemKind = (typeof ITEM_KINDS)[number];
+export type ItemKind = (typeof ITEM_KINDS)[number] | RuleStatusKind;
 
 export interface StatusItem {
   kind: ItemKind;
@@ -61,11 +66,17 @@ function urgency(item: StatusItem): number {
 export function compareItems(a: StatusItem, b: StatusItem): number {
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    ITEM_KINDS.indexOf(a.kind) - ITEM_KINDS.indexOf(b.kind) ||
+    kindRank(a.kind) - kindRank(b.kind) ||
     compareUrgency(a, b) ||
     compareText(subject(a), subject(b)) ||
     compareText(a.message, b.message)
   );
+}
+
+const KIND_RANK: ReadonlyMap<string, number> = new Map(ITEM_KINDS.map((k, i) => [k, i]));
+
+function kindRank(kind: ItemKind): number {
+  return KIND_RANK.get(kind) ?? ITEM_KINDS.length;
 }
 
 function compareUrgency(a: StatusItem, b: StatusItem): number {

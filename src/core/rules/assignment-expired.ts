@@ -5,12 +5,12 @@ import { count } from '../words.js';
 /** A temporary assignment still active after its end date. */
 export const assignmentExpired = defineRule({
   code: 'assignment-expired',
+  severity: 'warning',
+  status: { kind: 'expired', label: 'expired' },
   customer(c, { today }) {
     if (!(c.status === 'active' && c.term === 'temporary' && c.ends_on !== undefined && c.ends_on < today)) return [];
     return [
       {
-        rule: 'assignment-expired',
-        severity: 'warning',
         file: c.file,
         path: ['ends_on'],
         subject: { slug: c.slug },

@@ -4,12 +4,11 @@ import { quote } from '../words.js';
 /** The backup must be someone other than the primary engineer. */
 export const backupIsEngineer = defineRule({
   code: 'backup-is-engineer',
+  severity: 'error',
   customer(c) {
     if (!(c.backup !== undefined && c.backup === c.engineer)) return [];
     return [
       {
-        rule: 'backup-is-engineer',
-        severity: 'error',
         file: c.file,
         path: ['backup'],
         subject: { slug: c.slug },

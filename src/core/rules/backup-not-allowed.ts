@@ -4,12 +4,11 @@ import { quote } from '../words.js';
 /** Pre-sales assignments are internal and never have a backup. */
 export const backupNotAllowed = defineRule({
   code: 'backup-not-allowed',
+  severity: 'error',
   customer(c) {
     if (!(c.segment === 'pre-sales' && c.raw.backup !== undefined && c.raw.backup !== null)) return [];
     return [
       {
-        rule: 'backup-not-allowed',
-        severity: 'error',
         file: c.file,
         path: ['backup'],
         subject: { slug: c.slug },

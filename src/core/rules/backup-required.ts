@@ -4,12 +4,11 @@ import { quote } from '../words.js';
 /** An active post-sales (strategic) customer must have a named backup engineer. */
 export const backupRequired = defineRule({
   code: 'backup-required',
+  severity: 'error',
   customer(c) {
     if (!(c.status === 'active' && c.segment === 'post-sales' && !c.backup)) return [];
     return [
       {
-        rule: 'backup-required',
-        severity: 'error',
         file: c.file,
         path: ['backup' in c.raw ? 'backup' : 'engineer'],
         key: true,

@@ -6,14 +6,13 @@ import { count } from '../words.js';
 /** More active customers than the cap: flags the most recently activated ones beyond it. */
 export const capExceeded = defineRule({
   code: 'cap-exceeded',
+  severity: 'error',
   across({ registry }) {
     const active = activeCustomers(registry);
     const { cap } = registry.config;
     if (active.length <= cap) return [];
     const newestLast = [...active].sort((a, b) => compareText(a.since ?? '', b.since ?? '') || compareText(a.slug, b.slug));
     return newestLast.slice(cap).map((c) => ({
-      rule: 'cap-exceeded' as const,
-      severity: 'error' as const,
       file: c.file,
       path: ['status'],
       subject: { slug: c.slug },

@@ -6,6 +6,8 @@ import { count } from '../words.js';
 /** No CE check-in within cadence + grace days (counted from `since` when there was none yet). */
 export const checkinOverdue = defineRule({
   code: 'checkin-overdue',
+  severity: 'warning',
+  status: { kind: 'checkin-overdue', label: 'check-in overdue' },
   customer(c, { registry, today }) {
     if (c.status !== 'active') return [];
     const { checkin_every_days: every, checkin_grace_days: grace } = registry.config;
@@ -16,8 +18,6 @@ export const checkinOverdue = defineRule({
     if (overdueBy <= grace) return [];
     return [
       {
-        rule: 'checkin-overdue',
-        severity: 'warning',
         file: c.file,
         path: last ? ['checkins'] : ['since'],
         key: true,

@@ -1,7 +1,6 @@
 import { coverCommand, dayRanges, gapDays, timeOffOf, timeOffPath } from '../coverage.js';
-import type { PendingFinding } from '../findings.js';
 import { isActive } from '../queries.js';
-import { defineRule } from './rule.js';
+import { defineRule, type RuleFinding } from './rule.js';
 
 /**
  * An active customer with nobody to take its tickets on some day of an engineer's time off that
@@ -9,9 +8,11 @@ import { defineRule } from './rule.js';
  */
 export const coverageGap = defineRule({
   code: 'coverage-gap',
+  severity: 'warning',
+  status: { kind: 'coverage-gap', label: 'coverage gap' },
   across({ registry, today, people }) {
     const file = timeOffPath(registry.files);
-    const findings: PendingFinding[] = [];
+    const findings: RuleFinding[] = [];
     for (const entry of timeOffOf(registry)) {
       if (entry.to < today || entry.to < entry.from) continue;
       const from = entry.from > today ? entry.from : today;
@@ -21,8 +22,6 @@ export const coverageGap = defineRule({
         if (days.length === 0) continue;
         const why = c.backup === undefined ? `${entry.handle} is away and ${c.segment === 'pre-sales' ? 'a pre-sales customer has' : 'it has'} no backup` : `${entry.handle} and backup ${c.backup} are both away`;
         findings.push({
-          rule: 'coverage-gap',
-          severity: 'warning',
           file,
           path: ['time_off', entry.index],
           // About the person away: the finding sits in time-off.yaml, not in the customer's file.

@@ -1,13 +1,13 @@
-import type { PendingFinding } from '../findings.js';
-import { defineRule } from './rule.js';
+import { defineRule, type RuleFinding } from './rule.js';
 import { quote } from '../words.js';
 
 /** Handles identify people everywhere, so each appears once in the roster. */
 export const duplicateHandle = defineRule({
   code: 'duplicate-handle',
+  severity: 'error',
   across({ registry }) {
     const seen = new Map<string, number>();
-    const findings: PendingFinding[] = [];
+    const findings: RuleFinding[] = [];
     registry.people.forEach((p, i) => {
       const first = seen.get(p.handle);
       if (first === undefined) {
@@ -15,8 +15,6 @@ export const duplicateHandle = defineRule({
         return;
       }
       findings.push({
-        rule: 'duplicate-handle',
-        severity: 'error',
         file: registry.files.people,
         path: ['people', i, 'handle'],
         subject: { handle: p.handle },

@@ -1,21 +1,20 @@
-import type { PendingFinding } from '../findings.js';
 import { loadByEngineer } from '../queries.js';
-import { defineRule } from './rule.js';
+import { defineRule, type RuleFinding } from './rule.js';
 import { count } from '../words.js';
 
 /** An engineer above `max_per_engineer` active primaries, or one who said they are overloaded. */
 export const engineerOverloaded = defineRule({
   code: 'engineer-overloaded',
+  severity: 'warning',
+  status: { kind: 'overloaded', label: 'overloaded' },
   across({ registry }) {
     const load = loadByEngineer(registry);
     const max = registry.config.max_per_engineer;
-    const findings: PendingFinding[] = [];
+    const findings: RuleFinding[] = [];
     registry.people.forEach((p, i) => {
       const primary = load.get(p.handle)?.primary.length ?? 0;
       if (primary > max) {
         findings.push({
-          rule: 'engineer-overloaded',
-          severity: 'warning',
           file: registry.files.people,
           path: ['people', i, 'handle'],
           subject: { handle: p.handle },
@@ -24,8 +23,6 @@ export const engineerOverloaded = defineRule({
       }
       if (p.overloaded) {
         findings.push({
-          rule: 'engineer-overloaded',
-          severity: 'warning',
           file: registry.files.people,
           path: ['people', i, 'overloaded'],
           subject: { handle: p.handle },

@@ -27,6 +27,8 @@ export function daysUntold(c: Customer, within: number, today: string): number |
  */
 export const notCommunicated = defineRule({
   code: 'not-communicated',
+  severity: 'warning',
+  status: { kind: 'not-communicated', label: 'customer not told' },
   customer(c, { registry, today }) {
     const within = registry.config.communicate_within_days;
     const overdue = daysUntold(c, within, today);
@@ -34,8 +36,6 @@ export const notCommunicated = defineRule({
     const team = `${c.engineer ?? '(no engineer)'} as engineer${c.backup ? ` and ${c.backup} as backup` : ''}`;
     return [
       {
-        rule: 'not-communicated',
-        severity: 'warning',
         file: c.file,
         path: c.raw.communicated !== undefined ? ['communicated'] : ['since'],
         key: true,

@@ -4,12 +4,11 @@ import { quote } from '../words.js';
 /** A pre-sales assignment is internal only: it is never communicated to the customer. */
 export const presalesCommunicated = defineRule({
   code: 'presales-communicated',
+  severity: 'error',
   customer(c) {
     if (!(c.segment === 'pre-sales' && c.communicated === true)) return [];
     return [
       {
-        rule: 'presales-communicated',
-        severity: 'error',
         file: c.file,
         path: ['communicated'],
         subject: { slug: c.slug },

@@ -1,19 +1,17 @@
 import { compareText } from '../compare.js';
-import type { PendingFinding } from '../findings.js';
 import { nameKey } from '../name-key.js';
 import { isSlug } from '../slug.js';
-import { defineRule } from './rule.js';
+import { defineRule, type RuleFinding } from './rule.js';
 import { quote } from '../words.js';
 
 /** File names must be valid slugs, and no two customers may share a display name. */
 export const slugMismatch = defineRule({
   code: 'slug-mismatch',
+  severity: 'error',
   customer(c) {
     if (isSlug(c.slug)) return [];
     return [
       {
-        rule: 'slug-mismatch',
-        severity: 'error',
         file: c.file,
         path: [],
         subject: { slug: c.slug },
@@ -22,7 +20,7 @@ export const slugMismatch = defineRule({
     ];
   },
   across({ registry }) {
-    const findings: PendingFinding[] = [];
+    const findings: RuleFinding[] = [];
     const byName = new Map<string, string>();
     const sorted = [...registry.customers].sort((a, b) => compareText(a.slug, b.slug));
     for (const c of sorted) {
@@ -31,8 +29,6 @@ export const slugMismatch = defineRule({
       const other = byName.get(key);
       if (other !== undefined) {
         findings.push({
-          rule: 'slug-mismatch',
-          severity: 'error',
           file: c.file,
           path: ['name'],
           subject: { slug: c.slug },

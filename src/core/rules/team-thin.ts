@@ -1,8 +1,7 @@
 import { awayOn, dayRange, MAX_SPAN_DAYS, supportEngineers, timeOffOf, timeOffPath } from '../coverage.js';
 import { addDays } from '../dates.js';
-import type { PendingFinding } from '../findings.js';
 import type { TimeOff } from '../model.js';
-import { defineRule } from './rule.js';
+import { defineRule, type RuleFinding } from './rule.js';
 
 /**
  * From today on, more support engineers away on one day than `max_away_at_once`. One finding per
@@ -11,6 +10,8 @@ import { defineRule } from './rule.js';
  */
 export const teamThin = defineRule({
   code: 'team-thin',
+  severity: 'warning',
+  status: { kind: 'team-thin', label: 'team thin' },
   across({ registry, today, people }) {
     const entries = timeOffOf(registry).filter((e) => e.to >= today && e.from <= e.to);
     if (entries.length <= registry.config.max_away_at_once) return [];
@@ -18,14 +19,12 @@ export const teamThin = defineRule({
     const last = entries.reduce((m, e) => (e.to > m ? e.to : m), today);
     const end = last < addDays(today, MAX_SPAN_DAYS) ? last : addDays(today, MAX_SPAN_DAYS);
     const first = entries.reduce((m, e) => (e.from < m ? e.from : m), end);
-    const findings: PendingFinding[] = [];
+    const findings: RuleFinding[] = [];
     let run: { from: string; to: string; away: string[] } | undefined;
     const close = () => {
       if (!run) return;
       const at = tipping(entries, run.away, run.from);
       findings.push({
-        rule: 'team-thin',
-        severity: 'warning',
         file: timeOffPath(registry.files),
         path: ['time_off', at.index],
         subject: { handle: at.handle },

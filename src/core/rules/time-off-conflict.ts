@@ -1,7 +1,6 @@
 import { timeOffOf, timeOffPath } from '../coverage.js';
-import type { PendingFinding } from '../findings.js';
 import { isActive } from '../queries.js';
-import { defineRule } from './rule.js';
+import { defineRule, type RuleFinding } from './rule.js';
 
 /**
  * Time off that cannot be right: an entry that ends before it starts, two entries of one person
@@ -10,12 +9,14 @@ import { defineRule } from './rule.js';
  */
 export const timeOffConflict = defineRule({
   code: 'time-off-conflict',
+  severity: 'error',
+  status: { kind: 'time-off-conflict', label: 'time off conflict' },
   across({ registry, today }) {
     const file = timeOffPath(registry.files);
     const entries = timeOffOf(registry);
-    const findings: PendingFinding[] = [];
+    const findings: RuleFinding[] = [];
     const push = (path: (string | number)[], handle: string, message: string) =>
-      findings.push({ rule: 'time-off-conflict', severity: 'error', file, path: ['time_off', ...path], subject: { handle }, message });
+      findings.push({ file, path: ['time_off', ...path], subject: { handle }, message });
     const active = new Map(registry.customers.filter(isActive).map((c) => [c.slug, c]));
     entries.forEach((e, n) => {
       if (e.to < e.from) {

@@ -1,6 +1,6 @@
-import type { NodePath, PendingFinding } from '../findings.js';
+import type { NodePath } from '../findings.js';
 import { APPROVERS, APPROVER_ROLE, type Customer, type Role } from '../model.js';
-import { defineRule, type CustomerContext, type RuleContext } from './rule.js';
+import { defineRule, type CustomerContext, type RuleContext, type RuleFinding } from './rule.js';
 import { timeOffOf, timeOffPath } from '../coverage.js';
 import { quote } from '../words.js';
 
@@ -51,12 +51,13 @@ function problem(ctx: CustomerContext, use: HandleUse): string | undefined {
 /** Every handle must be in the roster, with the role its place needs. */
 export const unknownPerson = defineRule({
   code: 'unknown-person',
+  severity: 'error',
   customer(c, ctx) {
-    const findings: PendingFinding[] = [];
+    const findings: RuleFinding[] = [];
     for (const use of uses(c)) {
       const message = problem(ctx, use);
       if (message) {
-        findings.push({ rule: 'unknown-person', severity: 'error', file: c.file, path: use.path, subject: { slug: c.slug }, message });
+        findings.push({ file: c.file, path: use.path, subject: { slug: c.slug }, message });
       }
     }
     return findings;
@@ -68,14 +69,14 @@ export const unknownPerson = defineRule({
  * Time off names support engineers: the person away and each cover must be on the roster with
  * that role, and active for time off not yet over (a past entry of someone who left stays history).
  */
-function timeOffPeople(ctx: RuleContext): PendingFinding[] {
-  const findings: PendingFinding[] = [];
+function timeOffPeople(ctx: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   const file = timeOffPath(ctx.registry.files);
   for (const e of timeOffOf(ctx.registry)) {
     const current = e.to >= ctx.today;
     const check = (handle: string, path: NodePath, as: string) => {
       const message = problem(ctx, { handle, path, as, role: 'support-engineer', mustBeActive: current });
-      if (message) findings.push({ rule: 'unknown-person', severity: 'error', file, path, subject: { handle }, message: message.replace('hand over with `ase transition`', 'name someone active') });
+      if (message) findings.push({ file, path, subject: { handle }, message: message.replace('hand over with `ase transition`', 'name someone active') });
     };
     check(e.handle, ['time_off', e.index, 'handle'], `away from ${e.from} in ${file}`);
     for (const [slug, cover] of Object.entries(e.cover)) check(cover, ['time_off', e.index, 'cover', slug], `cover for ${slug}`);
