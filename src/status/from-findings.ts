@@ -64,6 +64,8 @@ export function itemsFromFindings(findings: readonly FindingLike[], registry: Re
     }
     const days = kind === 'coverage-gap' && item.handle !== undefined ? daysToGap(registry, item.handle, today) : daysFor(kind, item.slug !== undefined ? bySlug.get(item.slug) : undefined, registry, today);
     if (days !== undefined) item.days = days;
+    // SPEC: status shows the gaps of the next `ends_soon_days`; lint keeps warning of later ones.
+    if (kind === 'coverage-gap' && days !== undefined && days > registry.config.ends_soon_days) continue;
     items.push(item);
   }
   return items;
