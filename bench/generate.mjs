@@ -16,12 +16,51 @@ function random(seed) {
   };
 }
 
-const WORDS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Tyrell', 'Wayne', 'Stark', 'Wonka', 'Soylent', 'Cyberdyne', 'Oscorp', 'Gringotts', 'Nakatomi', 'Weyland', 'Monarch', 'Massive', 'Dunder', 'Prestige'];
+const WORDS = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Vandelay',
+  'Tyrell',
+  'Wayne',
+  'Stark',
+  'Wonka',
+  'Soylent',
+  'Cyberdyne',
+  'Oscorp',
+  'Gringotts',
+  'Nakatomi',
+  'Weyland',
+  'Monarch',
+  'Massive',
+  'Dunder',
+  'Prestige',
+];
 const KINDS = ['Logistics', 'Health', 'Foods', 'Robotics', 'Biotech', 'Imports', 'Fabrication', 'Systems', 'Labs', 'Media'];
-const GOING = ['Upgrade went smoothly.', 'Two more teams onboarded.', 'Search latency back to normal.', 'Fewer escalations this week.', 'Batch changes adopted widely.'];
+const GOING = [
+  'Upgrade went smoothly.',
+  'Two more teams onboarded.',
+  'Search latency back to normal.',
+  'Fewer escalations this week.',
+  'Batch changes adopted widely.',
+];
 const FRUSTRATIONS = ['none', 'Slow answers on the weekend.', 'Licence true-up questions.', 'A regression after the last upgrade.', 'Flaky code host sync.'];
-const GOALS = ['Plan the next upgrade together.', 'Roll out SSO.', 'Expand to the data platform group.', 'Cut P1 tickets by half.', 'Migrate off the legacy host.'];
-const CONTEXT = ['Air-gapped deployment.', 'Very large monorepo (400 GB).', 'Runs on Kubernetes with custom ingress.', 'Mirrors GitHub Enterprise Server 3.14.', 'Two regions, active-passive.'];
+const GOALS = [
+  'Plan the next upgrade together.',
+  'Roll out SSO.',
+  'Expand to the data platform group.',
+  'Cut P1 tickets by half.',
+  'Migrate off the legacy host.',
+];
+const CONTEXT = [
+  'Air-gapped deployment.',
+  'Very large monorepo (400 GB).',
+  'Runs on Kubernetes with custom ingress.',
+  'Mirrors GitHub Enterprise Server 3.14.',
+  'Two regions, active-passive.',
+];
 const REASONS = ['stagnating', 'exposure', 'workload', 'leave', 'customer-request', 'other'];
 
 export const ENGINEERS = Array.from({ length: 40 }, (_, i) => `se${String(i + 1).padStart(2, '0')}`);
@@ -40,8 +79,16 @@ function addDays(date, days) {
 
 function peopleYaml() {
   const lines = ['# yaml-language-server: $schema=../schemas/people.schema.json', '# Generated roster for the benchmark.', 'people:'];
-  for (const h of ENGINEERS) lines.push(`  - handle: ${h}`, `    name: Engineer ${h.toUpperCase()}`, '    roles: [support-engineer]', `    email: ${h}@example.com`, '    timezone: Europe/London');
-  for (const h of CES) lines.push(`  - handle: ${h}`, `    name: Customer Engineer ${h.toUpperCase()}`, '    roles: [customer-engineer]', `    email: ${h}@example.com`);
+  for (const h of ENGINEERS)
+    lines.push(
+      `  - handle: ${h}`,
+      `    name: Engineer ${h.toUpperCase()}`,
+      '    roles: [support-engineer]',
+      `    email: ${h}@example.com`,
+      '    timezone: Europe/London',
+    );
+  for (const h of CES)
+    lines.push(`  - handle: ${h}`, `    name: Customer Engineer ${h.toUpperCase()}`, '    roles: [customer-engineer]', `    email: ${h}@example.com`);
   lines.push('  - handle: kim', '    name: Kim Alvarez', '    roles: [cs-leadership]');
   lines.push('  - handle: leo', '    name: Leo Brandt', '    roles: [ce-leadership]');
   lines.push('  - handle: maya', '    name: Maya Iyer', '    roles: [sales-leadership]');
@@ -92,23 +139,58 @@ function customerYaml(i, status, rnd, q) {
   out.push(`ce: ${ce}`, `communicated: ${!pre && status !== 'requested' && status !== 'rejected'}`);
   if (status === 'active' || status === 'ended') out.push(`since: ${d(since)}`);
   if (status === 'ended') out.push(`ended_on: ${d(addDays(since, 200 + (i % 300)))}`);
-  out.push('request:', `  by: ${ce}`, `  on: ${d(requestedOn)}`, `  reason: ${pick(['Executive sponsor asked for a named contact.', 'Frequent escalations after a migration.', 'Competitive evaluation; needs fast answers.'])}`);
+  out.push(
+    'request:',
+    `  by: ${ce}`,
+    `  on: ${d(requestedOn)}`,
+    `  reason: ${pick(['Executive sponsor asked for a named contact.', 'Frequent escalations after a migration.', 'Competitive evaluation; needs fast answers.'])}`,
+  );
   if (status === 'rejected') {
     out.push('rejection:', '  by: kim', `  on: ${d(addDays(requestedOn, 5))}`, '  reason: Round-robin covers it.');
   } else {
-    out.push('approvals:', '  cs:', '    by: kim', `    on: ${d(addDays(requestedOn, 2))}`, '  ce:', '    by: leo', `    on: ${d(addDays(requestedOn, 3))}`, '  sales:', '    by: maya', `    on: ${d(addDays(requestedOn, 4))}`);
+    out.push(
+      'approvals:',
+      '  cs:',
+      '    by: kim',
+      `    on: ${d(addDays(requestedOn, 2))}`,
+      '  ce:',
+      '    by: leo',
+      `    on: ${d(addDays(requestedOn, 3))}`,
+      '  sales:',
+      '    by: maya',
+      `    on: ${d(addDays(requestedOn, 4))}`,
+    );
   }
   out.push(`rationale: ${pick(['High-visibility account.', 'A named engineer halved time-to-answer.', 'Large deployment with a small admin team.'])}`);
   if (status === 'active' || status === 'ended') {
     const docsOn = status === 'active' ? addDays(TODAY, -(i % 60)) : addDays(since, 30);
-    out.push('docs:', `  design_doc: https://docs.example.com/customers/c${pad(i)}`, `  updated_on: ${d(docsOn)}`, `  salesforce_synced_on: ${d(addDays(docsOn, 1))}`);
+    out.push(
+      'docs:',
+      `  design_doc: https://docs.example.com/customers/c${pad(i)}`,
+      `  updated_on: ${d(docsOn)}`,
+      `  salesforce_synced_on: ${d(addDays(docsOn, 1))}`,
+    );
     out.push('# Weekly CE check-ins, oldest first.', 'checkins:');
     const count = 2 + Math.floor(rnd() * 5);
     const last = status === 'active' ? addDays(TODAY, -(i % 5)) : addDays(since, 150);
     for (let k = count - 1; k >= 0; k--) {
-      out.push(`  - on: ${d(addDays(last, -7 * k))}`, `    with: ${ce}`, `    going_well: ${pick(GOING)}`, `    frustrations: ${pick(FRUSTRATIONS)}`, `    goals: ${pick(GOALS)}`, `    context: ${pick(CONTEXT)}`);
+      out.push(
+        `  - on: ${d(addDays(last, -7 * k))}`,
+        `    with: ${ce}`,
+        `    going_well: ${pick(GOING)}`,
+        `    frustrations: ${pick(FRUSTRATIONS)}`,
+        `    goals: ${pick(GOALS)}`,
+        `    context: ${pick(CONTEXT)}`,
+      );
     }
-    out.push('history:', `  - on: ${d(since)}`, '    event: assigned', `    engineer: ${eng}`, ...(pre ? [] : [`    backup: ${backup}`]), '    reason: request approved');
+    out.push(
+      'history:',
+      `  - on: ${d(since)}`,
+      '    event: assigned',
+      `    engineer: ${eng}`,
+      ...(pre ? [] : [`    backup: ${backup}`]),
+      '    reason: request approved',
+    );
     if (status === 'ended') out.push(`  - on: ${d(addDays(since, 200 + (i % 300)))}`, '    event: ended', `    engineer: ${eng}`, '    reason: contract ended');
   }
   return `${out.join('\n')}\n`;

@@ -15,7 +15,13 @@ export function runOnce(cmd, args, { cwd, env, rss = false, okCodes = [0], befor
   const useTime = rss && canMeasureRss;
   const [file, argv] = useTime ? [TIME, ['-f', '@@rss %M', cmd, ...args]] : [cmd, args];
   const start = process.hrtime.bigint();
-  const r = spawnSync(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', useTime ? 'pipe' : 'ignore'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(file, argv, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', useTime ? 'pipe' : 'ignore'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.error) throw r.error;
   if (!okCodes.includes(r.status)) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status} (in ${cwd})`);

@@ -94,14 +94,38 @@ try {
       samples.looseWarm.push(runOnce(ase, lintArgs, { cwd: lintLoose, env, rss: true }));
       // The HTML report of the same registry, beside its cold lint (the report reads without the cache).
       samples.report.push(runOnce(ase, reportArgs, coldAt(lint10k)));
-      log(`lint round ${i + 1}: ajv-cli ${a.ms.toFixed(0)} ms, cold ${c.ms.toFixed(0)} ms, warm ${w.ms.toFixed(0)} ms, 1k cold ${k.ms.toFixed(0)} ms, report ${samples.report.at(-1).ms.toFixed(0)} ms`);
+      log(
+        `lint round ${i + 1}: ajv-cli ${a.ms.toFixed(0)} ms, cold ${c.ms.toFixed(0)} ms, warm ${w.ms.toFixed(0)} ms, 1k cold ${k.ms.toFixed(0)} ms, report ${samples.report.at(-1).ms.toFixed(0)} ms`,
+      );
     }
-    row('lint at scale, cold', '`ase lint`, 10,000 customers (committed), no cache vs `ajv-cli validate` of the same data', ms(samples.cold), ms(samples.ajv), 1.5);
+    row(
+      'lint at scale, cold',
+      '`ase lint`, 10,000 customers (committed), no cache vs `ajv-cli validate` of the same data',
+      ms(samples.cold),
+      ms(samples.ajv),
+      1.5,
+    );
     row('lint at scale, warm', 'the same, second run with nothing changed', ms(samples.warm), ms(samples.ajv), 0.3);
     row('growth', 'cold lint of 10,000 files vs 1,000 files', ms(samples.cold), ms(samples.cold1k), 11);
     row('report at scale', '`ase report`, 10,000 customers vs cold `ase lint` of the same registry', ms(samples.report), ms(samples.cold), 1.5);
-    row('lint at scale, cold, not committed', 'cold lint of the 10,000 files just written, nothing in git yet', ms(samples.looseCold), ms(samples.ajv), 1.5, 'ms', true);
-    row('lint at scale, warm, not committed', 'the same, second run (unchanged files found by size and times)', ms(samples.looseWarm), ms(samples.ajv), 0.3, 'ms', true);
+    row(
+      'lint at scale, cold, not committed',
+      'cold lint of the 10,000 files just written, nothing in git yet',
+      ms(samples.looseCold),
+      ms(samples.ajv),
+      1.5,
+      'ms',
+      true,
+    );
+    row(
+      'lint at scale, warm, not committed',
+      'the same, second run (unchanged files found by size and times)',
+      ms(samples.looseWarm),
+      ms(samples.ajv),
+      0.3,
+      'ms',
+      true,
+    );
     if (canMeasureRss) {
       row('memory', 'peak RSS of cold lint at 10,000 files vs ajv-cli', mb(samples.cold), mb(samples.ajv), 1.2, 'MB');
       row('memory, warm', 'peak RSS of warm lint at 10,000 files vs ajv-cli', mb(samples.warm), mb(samples.ajv), 1.2, 'MB', true);
@@ -132,7 +156,11 @@ try {
   if (want('history')) {
     // History: `ase history` vs `git log --follow` on the same file, 5,000 commits.
     const slug = slugOf(7);
-    const hist = compare({ cmd: ase, args: ['history', slug], cwd: history, env }, { cmd: 'git', args: ['log', '--follow', '--', `registry/customers/${slug}.yaml`], cwd: history }, { runs: runs(9), warmup: 1 });
+    const hist = compare(
+      { cmd: ase, args: ['history', slug], cwd: history, env },
+      { cmd: 'git', args: ['log', '--follow', '--', `registry/customers/${slug}.yaml`], cwd: history },
+      { runs: runs(9), warmup: 1 },
+    );
     row('history', '`ase history <slug>`, 5,000 commits vs `git log --follow` on that file', ms(hist.subject), ms(hist.baseline), 2);
 
     // Verify: every approval's commit, from one `git log` of the customers folder (plus the versions
@@ -142,8 +170,20 @@ try {
     const verifyArgs = ['verify', '--format', 'json'];
     const ver = compare({ cmd: ase, args: verifyArgs, cwd: history, env }, { cmd: 'git', args: logArgs, cwd: history }, { runs: runs(9), warmup: 1 });
     row('verify', '`ase verify`, 5,000 commits vs `git log --format=%H%x00%ae%x00%(trailers) -- registry/customers`', ms(ver.subject), ms(ver.baseline), 2);
-    const verHand = compare({ cmd: ase, args: verifyArgs, cwd: handHistory, env }, { cmd: 'git', args: logArgs, cwd: handHistory }, { runs: runs(9), warmup: 1 });
-    row('verify, hand commits', 'the same with the 5,000 commits made by hand (no trailers): every version read', ms(verHand.subject), ms(verHand.baseline), 2, 'ms', true);
+    const verHand = compare(
+      { cmd: ase, args: verifyArgs, cwd: handHistory, env },
+      { cmd: 'git', args: logArgs, cwd: handHistory },
+      { runs: runs(9), warmup: 1 },
+    );
+    row(
+      'verify, hand commits',
+      'the same with the 5,000 commits made by hand (no trailers): every version read',
+      ms(verHand.subject),
+      ms(verHand.baseline),
+      2,
+      'ms',
+      true,
+    );
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
@@ -154,9 +194,14 @@ const fmt = (v, unit) => (unit === 'MB' ? `${v.toFixed(0)} MB` : `${v.toFixed(0)
 const lines = [
   '| what | measured as | ase | baseline | ratio | target | holds |',
   '|---|---|---:|---:|---:|---:|---|',
-  ...rows.map((r) => `| ${r.what} | ${r.measuredAs} | ${fmt(r.ase, r.unit)} | ${fmt(r.baseline, r.unit)} | ${r.ratio.toFixed(2)}x | <= ${r.target}x | ${r.holds ? 'yes' : 'NO'} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.what} | ${r.measuredAs} | ${fmt(r.ase, r.unit)} | ${fmt(r.baseline, r.unit)} | ${r.ratio.toFixed(2)}x | <= ${r.target}x | ${r.holds ? 'yes' : 'NO'} |`,
+  ),
 ];
-const machine = `${availableParallelism()} cores, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const machine = `${availableParallelism()} cores, Node ${process.version}, load average ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')}`;
 process.stdout.write(`\n${lines.join('\n')}\n\nMedians; ${machine}; bench took ${seconds.toFixed(0)} s.\n`);
 const out = join(project, 'bench', 'out');
 mkdirSync(out, { recursive: true });

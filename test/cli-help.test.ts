@@ -4,7 +4,10 @@ import { ase } from './helpers/cli.js';
 
 describe('ase help', () => {
   it('exits 2 with "unknown command" for a command ase does not have', () => {
-    for (const args of [['help', 'nonexistent'], ['--no-color', 'help', 'lnt']]) {
+    for (const args of [
+      ['help', 'nonexistent'],
+      ['--no-color', 'help', 'lnt'],
+    ]) {
       const r = ase(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toContain("unknown command 'nonexistent'".replace('nonexistent', args.at(-1)!));

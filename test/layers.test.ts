@@ -11,9 +11,7 @@ const sources = (dir: string): string[] =>
 
 describe('layers', () => {
   it('src/registry and src/write import nothing from src/cli', () => {
-    const offenders = ['src/registry', 'src/write']
-      .flatMap(sources)
-      .filter((f) => /from '(\.\.\/)+cli\//.test(readFileSync(join(PROJECT_ROOT, f), 'utf8')));
+    const offenders = ['src/registry', 'src/write'].flatMap(sources).filter((f) => /from '(\.\.\/)+cli\//.test(readFileSync(join(PROJECT_ROOT, f), 'utf8')));
     expect(offenders).toEqual([]);
   });
 });

@@ -27,7 +27,12 @@ describe('the sample registry', () => {
   });
 
   it('has past, current and upcoming time off on 2026-11-28, and a covered pre-sales customer', () => {
-    const away = JSON.parse(ase(['away', '--json']).stdout) as { handle: string; from: string; to: string; customers: { slug: string; handler: string | null; role: string | null; gap_days: string[] }[] }[];
+    const away = JSON.parse(ase(['away', '--json']).stdout) as {
+      handle: string;
+      from: string;
+      to: string;
+      customers: { slug: string; handler: string | null; role: string | null; gap_days: string[] }[];
+    }[];
     expect(away.map((e) => `${e.handle} ${e.from}`)).toEqual(['dara 2026-11-26', 'emeka 2026-12-07', 'bruno 2026-12-21']);
     expect(away[0]!.from <= '2026-11-28' && away[0]!.to >= '2026-11-28').toBe(true);
     expect(away[2]!.customers.find((c) => c.slug === 'initech')).toEqual({ slug: 'initech', handler: 'emeka', role: 'cover', gap_days: [] });

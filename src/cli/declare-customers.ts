@@ -61,15 +61,14 @@ export function declareCustomerCommands(program: Command, act: Act, only?: strin
       .option('--ends-on <date>', 'last day of a temporary assignment (YYYY-MM-DD)');
 
   if (want('request'))
-    requestFields(
-      program
-        .command('request')
-        .argument('<slug>', 'customer slug for the new file')
-        .description('record a request for an assigned engineer'),
-    )
+    requestFields(program.command('request').argument('<slug>', 'customer slug for the new file').description('record a request for an assigned engineer'))
       .option('--on <date>', 'date of the request (default: today)')
       .addOption(dryRun())
-      .addHelpText('after', examples('ase request acme --name "Acme Corp" --segment post-sales --ce carol --by dave --reason "Largest deployment, weekly escalations"') + WRITE_HELP)
+      .addHelpText(
+        'after',
+        examples('ase request acme --name "Acme Corp" --segment post-sales --ce carol --by dave --reason "Largest deployment, weekly escalations"') +
+          WRITE_HELP,
+      )
       .action(act('request'));
 
   if (want('approve'))
@@ -99,7 +98,11 @@ export function declareCustomerCommands(program: Command, act: Act, only?: strin
       .requiredOption('--reason <text>', 'why')
       .option('--on <date>', 'date of the rejection (default: today)')
       .addOption(dryRun())
-      .addHelpText('after', examples('ase reject acme --by erin --reason "Round-robin covers it"', 'ase reject acme --by erin --reason "Round-robin covers it" --on 2026-11-20') + WRITE_HELP)
+      .addHelpText(
+        'after',
+        examples('ase reject acme --by erin --reason "Round-robin covers it"', 'ase reject acme --by erin --reason "Round-robin covers it" --on 2026-11-20') +
+          WRITE_HELP,
+      )
       .action(act('reject'));
 
   if (want('assign'))
@@ -114,7 +117,13 @@ export function declareCustomerCommands(program: Command, act: Act, only?: strin
       .option('--communicated', 'the customer has been told who their engineer is (post-sales only)')
       .option('--since <date>', 'start date (default: today)')
       .addOption(dryRun())
-      .addHelpText('after', examples('ase assign acme --engineer alice --backup bob', 'ase assign initech --engineer alice --name Initech --segment pre-sales --ce carol --by dave --reason "Trial"') + WRITE_HELP)
+      .addHelpText(
+        'after',
+        examples(
+          'ase assign acme --engineer alice --backup bob',
+          'ase assign initech --engineer alice --name Initech --segment pre-sales --ce carol --by dave --reason "Trial"',
+        ) + WRITE_HELP,
+      )
       .action(act('assign'));
 
   if (want('transition'))
@@ -124,12 +133,20 @@ export function declareCustomerCommands(program: Command, act: Act, only?: strin
       .description('hand the customer over to another engineer and/or backup')
       .option('--to <handle>', 'the new primary engineer')
       .option('--backup <handle>', 'the new backup engineer')
-      .addOption(new Option('--reason <code>', 'why').choices(['stagnating', 'exposure', 'workload', 'leave', 'customer-request', 'other']).makeOptionMandatory())
+      .addOption(
+        new Option('--reason <code>', 'why').choices(['stagnating', 'exposure', 'workload', 'leave', 'customer-request', 'other']).makeOptionMandatory(),
+      )
       .option('--note <text>', 'a few words for the history')
       .option('--on <date>', 'date of the hand-over (default: today)')
       .option('--communicated', 'the customer has already been told of the new engineer/backup (post-sales; else communicated becomes false until `ase told`)')
       .addOption(dryRun())
-      .addHelpText('after', examples('ase transition acme --to bob --backup carl --reason stagnating --note "Wants broader exposure"', 'ase transition acme --backup dan --reason leave') + WRITE_HELP)
+      .addHelpText(
+        'after',
+        examples(
+          'ase transition acme --to bob --backup carl --reason stagnating --note "Wants broader exposure"',
+          'ase transition acme --backup dan --reason leave',
+        ) + WRITE_HELP,
+      )
       .action(act('transition'));
 
   if (want('told'))
@@ -164,14 +181,22 @@ export function declareCustomerCommands(program: Command, act: Act, only?: strin
       .command('checkin')
       .argument('<slug>', 'customer slug')
       .description('record the weekly CE check-in (asks for missing answers in a terminal)')
-      .option('--with <handle>', 'the CE met (default: the customer\'s CE)')
+      .option('--with <handle>', "the CE met (default: the customer's CE)")
       .option('--on <date>', 'date of the check-in (default: today)')
       .option('--going-well <text>', 'what is going well with the customer?')
       .option('--frustrations <text>', 'what, if anything, is causing frustration?')
       .option('--goals <text>', 'what are we trying to make happen?')
       .option('--context <text>', 'what context would help troubleshooting?')
       .addOption(dryRun())
-      .addHelpText('after', examples('ase checkin acme', 'ase checkin acme --with carol --going-well "Upgrade done" --frustrations none --goals "SSO rollout" --context "Air-gapped"') + '\nIn a terminal it asks each question not given as a flag, one at a time, showing the last check-in\'s answer\n(Enter skips, "=" keeps the last answer, Ctrl-D cancels). Without a terminal it never asks: missing\nanswers are left out, and at least one answer is needed.\n' + WRITE_HELP)
+      .addHelpText(
+        'after',
+        examples(
+          'ase checkin acme',
+          'ase checkin acme --with carol --going-well "Upgrade done" --frustrations none --goals "SSO rollout" --context "Air-gapped"',
+        ) +
+          '\nIn a terminal it asks each question not given as a flag, one at a time, showing the last check-in\'s answer\n(Enter skips, "=" keeps the last answer, Ctrl-D cancels). Without a terminal it never asks: missing\nanswers are left out, and at least one answer is needed.\n' +
+          WRITE_HELP,
+      )
       .action(act('checkin'));
 
   if (want('docs'))

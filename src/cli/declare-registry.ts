@@ -37,7 +37,11 @@ export function declareRegistryCommands(program: Command, act: Act, only?: strin
       .option('--json', 'print JSON for programs')
       .addOption(jsonFormat())
       .option('--strict', 'exit 1 when anything needs attention')
-      .addHelpText('after', examples('ase status', 'ase status --today 2026-12-01 --json') + '\nErrors and warnings are the cap and what `ase lint` reports; hints (ending soon, Salesforce sync,\npending requests, rotation) never fail --strict.\n')
+      .addHelpText(
+        'after',
+        examples('ase status', 'ase status --today 2026-12-01 --json') +
+          '\nErrors and warnings are the cap and what `ase lint` reports; hints (ending soon, Salesforce sync,\npending requests, rotation) never fail --strict.\n',
+      )
       .action(act('status'));
 
   if (want('lint'))
@@ -152,15 +156,23 @@ export function declareRegistryCommands(program: Command, act: Act, only?: strin
       .description('record, update or cancel time off and see who covers; without a handle, list current and upcoming time off')
       .option('--from <date>', 'first day away (with the handle, identifies the entry)')
       .option('--to <date>', 'last day away, inclusive')
-      .option('--cover <slug=handle>', 'who takes that customer when the backup cannot (repeatable; `slug=` removes it)', (v: string, all: string[] = []) => [...all, v])
+      .option('--cover <slug=handle>', 'who takes that customer when the backup cannot (repeatable; `slug=` removes it)', (v: string, all: string[] = []) => [
+        ...all,
+        v,
+      ])
       .option('--note <text>', 'a few words, e.g. Winter break')
       .option('--cancel', 'remove the entry that starts on --from')
       .option('--json', 'the listing (or the entry written) for programs')
       .addOption(dryRun())
       .addHelpText(
         'after',
-        examples('ase away', 'ase away amara --from 2026-12-21 --to 2027-01-04 --note "Winter break"', 'ase away amara --from 2026-12-21 --cover initech=bruno', 'ase away amara --cancel --from 2026-12-21') +
-          '\nThe handler of a customer on a day is the engineer, else the backup, else the cover named for it in the\nengineer\'s entry. Time off is never refused for leaving a gap: the plan names each gap and the --cover that closes it.\n' +
+        examples(
+          'ase away',
+          'ase away amara --from 2026-12-21 --to 2027-01-04 --note "Winter break"',
+          'ase away amara --from 2026-12-21 --cover initech=bruno',
+          'ase away amara --cancel --from 2026-12-21',
+        ) +
+          "\nThe handler of a customer on a day is the engineer, else the backup, else the cover named for it in the\nengineer's entry. Time off is never refused for leaving a gap: the plan names each gap and the --cover that closes it.\n" +
           WRITE_HELP,
       )
       .action(act('away'));
@@ -169,7 +181,7 @@ export function declareRegistryCommands(program: Command, act: Act, only?: strin
     program
       .command('who')
       .argument('[slug]', 'customer slug (none: every active customer)')
-      .description('who handles a customer\'s tickets on a day: engineer, else backup, else the named cover')
+      .description("who handles a customer's tickets on a day: engineer, else backup, else the named cover")
       .option('--on <date>', 'the day (default: today)')
       .option('--at <instant>', 'an ISO instant such as 2026-12-07T15:30:00Z: also checks working hours')
       .option('--json', 'for programs')

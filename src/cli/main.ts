@@ -107,10 +107,15 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       writeErr: (s) => io.err(s),
       outputError: () => undefined,
     })
-    .addHelpText('after', examples('npx ase status', 'ase lint --format github', 'ase assign acme --engineer alice --backup bob') + '\nExit codes: 0 ok, 1 findings or refused change, 2 bad usage or input, 3 environment (git, lock).\n');
+    .addHelpText(
+      'after',
+      examples('npx ase status', 'ase lint --format github', 'ase assign acme --engineer alice --backup bob') +
+        '\nExit codes: 0 ok, 1 findings or refused change, 2 bad usage or input, 3 environment (git, lock).\n',
+    );
   program.commands.forEach((c) => c.exitOverride());
 
-  const act = (name: string) =>
+  const act =
+    (name: string) =>
     async (...args: any[]) => {
       const command = args.at(-1) as Command;
       const opts = command.optsWithGlobals() as RawGlobals & Record<string, unknown>;
@@ -158,7 +163,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return err.exitCode;
     }
     const e = err as Error;
-    io.err(`ase: internal error: ${e?.message ?? String(err)}\nhint: this is a bug in ase; please report it with the command you ran${io.env.ASE_DEBUG ? `\n${e?.stack}` : ' (ASE_DEBUG=1 shows details)'}\n`);
+    io.err(
+      `ase: internal error: ${e?.message ?? String(err)}\nhint: this is a bug in ase; please report it with the command you ran${io.env.ASE_DEBUG ? `\n${e?.stack}` : ' (ASE_DEBUG=1 shows details)'}\n`,
+    );
     return EXIT.environment;
   }
 }

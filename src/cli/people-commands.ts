@@ -24,7 +24,13 @@ export function declarePeople(program: Command, act: Act, help: HelpParts): void
     .addOption(new Option('--format <format>', 'text for people, json for programs (same as --json)').choices(['text', 'json']))
     .addHelpText(
       'after',
-      examples('ase people', 'ase people --active --json', 'ase people add noor --name "Noor Haddad" --role support-engineer --timezone Asia/Dubai --hours 08:00-16:00', 'ase people set noor --add-role customer-engineer', 'ase people deactivate gus') +
+      examples(
+        'ase people',
+        'ase people --active --json',
+        'ase people add noor --name "Noor Haddad" --role support-engineer --timezone Asia/Dubai --hours 08:00-16:00',
+        'ase people set noor --add-role customer-engineer',
+        'ase people deactivate gus',
+      ) +
         '\nadd, set, deactivate and activate write: each checks the whole registry first, then commits the\nchange to people.yaml as one commit (--dry-run shows it). `ase people add --help` and so on tell more.\n',
     )
     .action(act('people'));
@@ -40,7 +46,13 @@ export function declarePeople(program: Command, act: Act, help: HelpParts): void
     .option('--hours <HH:MM-HH:MM>', 'working hours in that time zone (needs --timezone)')
     .option('--days <days>', 'working days, e.g. mon,tue,wed,thu (default mon-fri)')
     .addOption(dryRun())
-    .addHelpText('after', examples('ase people add noor --name "Noor Haddad" --role support-engineer', 'ase people add omar --name "Omar Said" --role customer-engineer --email omar@example.com --timezone Europe/Paris --hours 09:00-17:00') + WRITE_HELP)
+    .addHelpText(
+      'after',
+      examples(
+        'ase people add noor --name "Noor Haddad" --role support-engineer',
+        'ase people add omar --name "Omar Said" --role customer-engineer --email omar@example.com --timezone Europe/Paris --hours 09:00-17:00',
+      ) + WRITE_HELP,
+    )
     .action(act('people-add'));
   people
     .command('set')
@@ -57,14 +69,26 @@ export function declarePeople(program: Command, act: Act, help: HelpParts): void
     .option('--overloaded', 'flag them as overloaded (same as `ase engineers set --overloaded`)')
     .option('--not-overloaded', 'clear the overloaded flag')
     .addOption(dryRun())
-    .addHelpText('after', examples('ase people set noor --timezone Asia/Dubai --hours 08:00-16:00', 'ase people set hana --add-role cs-leadership', 'ase people set amara --remove-role support-engineer --dry-run') + WRITE_HELP)
+    .addHelpText(
+      'after',
+      examples(
+        'ase people set noor --timezone Asia/Dubai --hours 08:00-16:00',
+        'ase people set hana --add-role cs-leadership',
+        'ase people set amara --remove-role support-engineer --dry-run',
+      ) + WRITE_HELP,
+    )
     .action(act('people-set'));
   people
     .command('deactivate')
     .argument('<handle>', 'someone on the roster')
     .description('mark someone inactive (kept for history); refused while they are engineer, backup or CE of an active customer')
     .addOption(dryRun())
-    .addHelpText('after', examples('ase people deactivate gus', 'ase transition acme --to bruno --reason leave && ase people deactivate amara') + '\nWhen refused, the message lists each place and the command that frees it.\n' + WRITE_HELP)
+    .addHelpText(
+      'after',
+      examples('ase people deactivate gus', 'ase transition acme --to bruno --reason leave && ase people deactivate amara') +
+        '\nWhen refused, the message lists each place and the command that frees it.\n' +
+        WRITE_HELP,
+    )
     .action(act('people-deactivate'));
   people
     .command('activate')
@@ -74,4 +98,3 @@ export function declarePeople(program: Command, act: Act, help: HelpParts): void
     .addHelpText('after', examples('ase people activate gus') + WRITE_HELP)
     .action(act('people-activate'));
 }
-

@@ -38,5 +38,10 @@ export function codeownersFindings(location: RegistryLocation, loaded: LoadedReg
   const expected = codeownersText(location, loaded);
   if (text === expected) return [];
   const line = firstDifferentLine(text, expected);
-  return [at(line, `${file} differs from what \`ase codeowners\` would write from the roster (first at line ${line}); run \`ase codeowners\` and commit it with your change`)];
+  return [
+    at(
+      line,
+      `${file} differs from what \`ase codeowners\` would write from the roster (first at line ${line}); run \`ase codeowners\` and commit it with your change`,
+    ),
+  ];
 }

@@ -26,7 +26,10 @@ function checkEvidence(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const v = value.trim();
   if (!/^[a-z][a-z0-9+.-]*:\/?\/?\S+$/i.test(v) || v.length > 2000) {
-    throw new UsageError(`--evidence "${value}" is not a link`, 'give the URL of where the approver gave the approval, e.g. --evidence https://chat.example.com/archives/C01/p1234');
+    throw new UsageError(
+      `--evidence "${value}" is not a link`,
+      'give the URL of where the approver gave the approval, e.g. --evidence https://chat.example.com/archives/C01/p1234',
+    );
   }
   return v;
 }
@@ -86,7 +89,13 @@ export async function run(args: ApproveArgs, globals: Globals, io: Io): Promise<
         const missing = APPROVERS.filter((a) => !done.includes(a));
         body.push(`${args.by} approves for ${args.as} leadership: ${done.length} of 3 approvals (${done.join(', ')}).`);
         if (recordedBy) body.push(`Recorded by ${recordedBy} on ${args.by}'s behalf; evidence: ${evidence}.`);
-        body.push(missing.length > 0 ? `Still needed: ${missing.join(', ')}.` : c.status === 'requested' ? `All approvals are in: assign an engineer with ase assign ${slug}.` : 'All approvals are in.');
+        body.push(
+          missing.length > 0
+            ? `Still needed: ${missing.join(', ')}.`
+            : c.status === 'requested'
+              ? `All approvals are in: assign an engineer with ase assign ${slug}.`
+              : 'All approvals are in.',
+        );
       },
     },
     globals,

@@ -55,16 +55,28 @@ function applyAssign(edit: RegistryEdit, slug: string, args: AssignArgs & { sinc
   const segment = args.segment ?? existing?.segment;
   const term = args.term ?? existing?.term ?? 'long-term';
   if (!existing && (args.name === undefined || segment === undefined)) {
-    throw new UsageError(`${slug} is a new customer: --name and --segment are needed to create it`, `for example: ase assign ${slug} --engineer ${args.engineer} --name "Acme Corp" --segment post-sales --ce <handle> --by <handle>`);
+    throw new UsageError(
+      `${slug} is a new customer: --name and --segment are needed to create it`,
+      `for example: ase assign ${slug} --engineer ${args.engineer} --name "Acme Corp" --segment post-sales --ce <handle> --by <handle>`,
+    );
   }
   requirePerson(reg, args.engineer, '--engineer', 'support-engineer');
   if (segment === 'pre-sales') {
     if (args.backup !== undefined) throw new RefusedError(`pre-sales customers never get a backup (${slug} is pre-sales)`, 'run it again without --backup');
-    if (args.communicated) throw new RefusedError(`pre-sales assignments are internal and never communicated to the customer (${slug} is pre-sales)`, 'run it again without --communicated');
+    if (args.communicated)
+      throw new RefusedError(
+        `pre-sales assignments are internal and never communicated to the customer (${slug} is pre-sales)`,
+        'run it again without --communicated',
+      );
   } else {
-    if (args.backup === undefined) throw new RefusedError(`post-sales customers need a backup engineer: --backup is missing for ${slug}`, `add --backup <handle>, someone other than ${args.engineer}`);
+    if (args.backup === undefined)
+      throw new RefusedError(
+        `post-sales customers need a backup engineer: --backup is missing for ${slug}`,
+        `add --backup <handle>, someone other than ${args.engineer}`,
+      );
     requirePerson(reg, args.backup, '--backup', 'support-engineer');
-    if (args.backup === args.engineer) throw new RefusedError(`the backup cannot be the engineer (${args.engineer})`, 'name a different support engineer as --backup');
+    if (args.backup === args.engineer)
+      throw new RefusedError(`the backup cannot be the engineer (${args.engineer})`, 'name a different support engineer as --backup');
   }
   if (args.ce !== undefined) requirePerson(reg, args.ce, '--ce', 'customer-engineer');
   if (args.by !== undefined) requirePerson(reg, args.by, '--by', undefined, true);

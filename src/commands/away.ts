@@ -43,7 +43,11 @@ function listed(plan: EntryPlan): Record<string, unknown> {
 
 async function list(args: AwayArgs, globals: Globals, io: Io): Promise<number> {
   for (const flag of ['from', 'to', 'cover', 'note', 'cancel', 'dryRun'] as const) {
-    if (args[flag] !== undefined) throw new UsageError(`--${flag === 'dryRun' ? 'dry-run' : flag} needs the handle of who is away`, 'for example: ase away amara --from 2026-12-21 --to 2027-01-04');
+    if (args[flag] !== undefined)
+      throw new UsageError(
+        `--${flag === 'dryRun' ? 'dry-run' : flag} needs the handle of who is away`,
+        'for example: ase away amara --from 2026-12-21 --to 2027-01-04',
+      );
   }
   const { registry } = (await openRegistry(globals, io)).loaded;
   const plans = timeOffOf(registry)
@@ -58,7 +62,19 @@ async function list(args: AwayArgs, globals: Globals, io: Io): Promise<number> {
     io.out(`No current or upcoming time off on ${globals.today}. Record some with: ase away <handle> --from <date> --to <date>\n`);
     return 0;
   }
-  io.out(plans.map((p) => planText(p) + (Object.keys(p.cover).length > 0 ? `  covers: ${Object.entries(p.cover).map(([s, h]) => `${s}=${h}`).join(', ')}\n` : '')).join('\n'));
+  io.out(
+    plans
+      .map(
+        (p) =>
+          planText(p) +
+          (Object.keys(p.cover).length > 0
+            ? `  covers: ${Object.entries(p.cover)
+                .map(([s, h]) => `${s}=${h}`)
+                .join(', ')}\n`
+            : ''),
+      )
+      .join('\n'),
+  );
   return 0;
 }
 
@@ -68,7 +84,8 @@ function parseCovers(values: readonly string[]): [string, string | undefined][] 
     const at = v.indexOf('=');
     const slug = at < 0 ? v : v.slice(0, at);
     const handle = at < 0 ? '' : v.slice(at + 1);
-    if (at < 0 || !isSlug(slug)) throw new UsageError(`--cover "${v}" is not <slug>=<handle>`, 'for example: --cover initech=bruno (and --cover initech= removes it)');
+    if (at < 0 || !isSlug(slug))
+      throw new UsageError(`--cover "${v}" is not <slug>=<handle>`, 'for example: --cover initech=bruno (and --cover initech= removes it)');
     return [slug, handle === '' ? undefined : handle];
   });
 }
@@ -84,10 +101,12 @@ function findEntry(doc: ReturnType<RegistryEdit['timeOff']>, handle: string, fro
 export async function run(args: AwayArgs, globals: Globals, io: Io): Promise<number> {
   const handle = args.args[0];
   if (handle === undefined) return list(args, globals, io);
-  if (args.from === undefined) throw new UsageError('say which time off: --from <date> (its first day)', `for example: ase away ${handle} --from 2026-12-21 --to 2027-01-04`);
+  if (args.from === undefined)
+    throw new UsageError('say which time off: --from <date> (its first day)', `for example: ase away ${handle} --from 2026-12-21 --to 2027-01-04`);
   const from = parseDateArg(args.from, '--from');
   const to = args.to === undefined ? undefined : parseDateArg(args.to, '--to');
-  if (to !== undefined && to < from) throw new UsageError(`--to ${to} is before --from ${from}`, 'the last day away comes on or after the first (both inclusive)');
+  if (to !== undefined && to < from)
+    throw new UsageError(`--to ${to} is before --from ${from}`, 'the last day away comes on or after the first (both inclusive)');
   if (args.cancel && (to !== undefined || args.cover !== undefined || args.note !== undefined)) {
     throw new UsageError('--cancel takes only --from', `for example: ase away ${handle} --cancel --from ${from}`);
   }
@@ -105,8 +124,13 @@ export async function run(args: AwayArgs, globals: Globals, io: Io): Promise<num
       const { list, at } = findEntry(doc, handle, from);
       if (args.cancel) {
         if (at < 0) {
-          const mine = timeOffOf(before).filter((e) => e.handle === handle).map((e) => e.from);
-          throw new UsageError(`${handle} has no time off starting ${from}`, mine.length > 0 ? `their entries start on: ${mine.join(', ')}` : `\`ase away\` lists current and upcoming time off`);
+          const mine = timeOffOf(before)
+            .filter((e) => e.handle === handle)
+            .map((e) => e.from);
+          throw new UsageError(
+            `${handle} has no time off starting ${from}`,
+            mine.length > 0 ? `their entries start on: ${mine.join(', ')}` : `\`ase away\` lists current and upcoming time off`,
+          );
         }
         const old = list[at] as { to?: unknown };
         doc.delete(['time_off', at]);
@@ -116,7 +140,11 @@ export async function run(args: AwayArgs, globals: Globals, io: Io): Promise<num
         return;
       }
       requirePerson(before, handle, 'handle', 'support-engineer');
-      if (at < 0 && to === undefined) throw new UsageError(`${handle} has no time off starting ${from} yet: give its last day with --to <date>`, `for example: ase away ${handle} --from ${from} --to ${from}`);
+      if (at < 0 && to === undefined)
+        throw new UsageError(
+          `${handle} has no time off starting ${from} yet: give its last day with --to <date>`,
+          `for example: ase away ${handle} --from ${from} --to ${from}`,
+        );
       const mine = customersOf(before, handle);
       for (const [slug, cover] of covers) {
         // Removing a cover is always allowed (it is how a wrong one, flagged time-off-conflict, goes).
@@ -151,13 +179,16 @@ export async function run(args: AwayArgs, globals: Globals, io: Io): Promise<num
       change.trailers.To = until;
       change.subject = `away(${handle}): ${from}..${until}${at >= 0 ? ' (updated)' : ''}`;
       change.body.push(`${handle} is away from ${from} to ${until}${args.note ? ` (${args.note})` : ''}.`);
-      for (const [slug, cover] of covers) change.body.push(cover === undefined ? `No named cover for ${slug} any more.` : `${cover} covers ${slug} when the backup cannot.`);
+      for (const [slug, cover] of covers)
+        change.body.push(cover === undefined ? `No named cover for ${slug} any more.` : `${cover} covers ${slug} when the backup cannot.`);
     },
   };
   const result = await runWrite(change, globals, io, { dryRun: args.dryRun });
   const plan = after && entry ? entryPlan(after, entry, globals.today) : undefined;
   if (args.json) {
-    io.out(`${JSON.stringify({ ...(plan ? listed(plan) : { handle, from, cancelled: true }), commit: result.commit ?? null, dry_run: result.dryRun }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify({ ...(plan ? listed(plan) : { handle, from, cancelled: true }), commit: result.commit ?? null, dry_run: result.dryRun }, null, 2)}\n`,
+    );
     return 0;
   }
   if (!result.dryRun && !result.commit) {

@@ -19,9 +19,21 @@ export type AnswerKey = 'going_well' | 'frustrations' | 'goals' | 'context';
 /** The four standing questions, in the order they are asked and stored. */
 export const QUESTIONS: ReadonlyArray<{ key: AnswerKey; flag: string; option: keyof CheckinArgs; label: string; question: string }> = [
   { key: 'going_well', flag: '--going-well', option: 'goingWell', label: 'Going well', question: 'What is going well with the customer?' },
-  { key: 'frustrations', flag: '--frustrations', option: 'frustrations', label: 'Frustrations', question: 'What, if anything, is causing frustration for the customer?' },
+  {
+    key: 'frustrations',
+    flag: '--frustrations',
+    option: 'frustrations',
+    label: 'Frustrations',
+    question: 'What, if anything, is causing frustration for the customer?',
+  },
   { key: 'goals', flag: '--goals', option: 'goals', label: 'Goals', question: 'What are we currently trying to make happen with this customer?' },
-  { key: 'context', flag: '--context', option: 'context', label: 'Context', question: 'What context would be useful for any troubleshooting that may come up?' },
+  {
+    key: 'context',
+    flag: '--context',
+    option: 'context',
+    label: 'Context',
+    question: 'What context would be useful for any troubleshooting that may come up?',
+  },
 ];
 
 export interface CheckinArgs {
@@ -96,7 +108,9 @@ export async function run(args: CheckinArgs, globals: Globals, io: Io): Promise<
   if (given.length === 0) {
     throw new UsageError(
       'no answers given: a check-in records at least one of the four answers',
-      io.interactive ? 'answer at least one question' : `pass them as flags, e.g. ase checkin ${c.slug} --going-well "..." --goals "...", or run it in a terminal to be asked`,
+      io.interactive
+        ? 'answer at least one question'
+        : `pass them as flags, e.g. ase checkin ${c.slug} --going-well "..." --goals "...", or run it in a terminal to be asked`,
     );
   }
   const entry: Record<string, string> = { on, with: withHandle };

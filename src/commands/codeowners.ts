@@ -51,7 +51,9 @@ export async function run(args: CodeownersArgs, globals: Globals, io: Io): Promi
       return 0;
     }
     io.out(deletionsFirst(unifiedDiff(shown, existing, expected)));
-    io.err(`ase: ${shown} is out of date: the lines marked + are what \`ase codeowners\` would write from ${loaded.registry.files.people}\nhint: run \`ase codeowners\` and commit the file with your change\n`);
+    io.err(
+      `ase: ${shown} is out of date: the lines marked + are what \`ase codeowners\` would write from ${loaded.registry.files.people}\nhint: run \`ase codeowners\` and commit the file with your change\n`,
+    );
     return 1;
   }
   if (existing === expected) {

@@ -22,7 +22,10 @@ export async function run(args: DiffArgs, globals: Globals, io: Io): Promise<num
   const location = discoverRegistry(io.cwd, globals.registry);
   const root = location.gitRoot;
   if (root === undefined) {
-    throw new EnvironmentError('`ase diff` compares git revisions, but the registry is not inside a git work tree', 'run it in a clone of the registry repository (`git init` and commit to start one)');
+    throw new EnvironmentError(
+      '`ase diff` compares git revisions, but the registry is not inside a git work tree',
+      'run it in a clone of the registry repository (`git init` and commit to start one)',
+    );
   }
   const [baseRev = 'HEAD', headRev] = args.args ?? [];
   const baseCommit = await resolveCommit(root, baseRev);

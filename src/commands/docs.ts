@@ -33,7 +33,10 @@ function checkLink(link: string): string {
 export async function run(args: DocsArgs, globals: Globals, io: Io): Promise<number> {
   const slug = checkSlugArg(args.args[0]);
   if (!args.updated && !args.salesforceSynced) {
-    throw new UsageError('say what happened: --updated (the design doc was updated) and/or --salesforce-synced (the CE updated Salesforce)', `for example: ase docs ${slug} --updated`);
+    throw new UsageError(
+      'say what happened: --updated (the design doc was updated) and/or --salesforce-synced (the CE updated Salesforce)',
+      `for example: ase docs ${slug} --updated`,
+    );
   }
   const on = args.on !== undefined ? parseDateArg(args.on, '--on') : globals.today;
   if (on > globals.today) throw new UsageError(`--on ${on} is in the future (today is ${globals.today})`, 'record what has happened, on the day it happened');

@@ -38,7 +38,10 @@ export async function run(args: EndArgs, globals: Globals, io: Io): Promise<numb
         reason: reason.slice(0, 200),
       });
       change.subject = `end(${slug}): ${c.engineer ?? 'assignment'} (${oneLine(args.reason, 60)})`;
-      change.body!.push(`The assignment of ${c.engineer ?? 'nobody'}${c.backup ? ` (backup ${c.backup})` : ''} to ${c.name} ends on ${on}.`, `Reason given: ${args.reason}`);
+      change.body!.push(
+        `The assignment of ${c.engineer ?? 'nobody'}${c.backup ? ` (backup ${c.backup})` : ''} to ${c.name} ends on ${on}.`,
+        `Reason given: ${args.reason}`,
+      );
       Object.assign(change.trailers!, { Engineer: c.engineer, Backup: c.backup });
     },
   };

@@ -42,14 +42,18 @@ export async function run(args: HistoryArgs, globals: Globals, io: Io): Promise<
 function historyText(name: string, periods: readonly Period[], style: { bold(s: string): string; dim(s: string): string }): string {
   if (periods.length === 0) return `${name}: no assignment yet\n`;
   const rows = periods.map((p) => ({ ...p }));
-  return `${style.bold(name)}\n${table(rows, [
-    { header: 'FROM', value: (p) => p.from },
-    { header: 'TO', value: (p) => p.to ?? 'now' },
-    { header: 'ENGINEER', value: (p) => p.engineer ?? '-' },
-    { header: 'BACKUP', value: (p) => p.backup ?? '-' },
-    { header: 'REASON', value: (p) => oneLine([p.reason, p.note].filter(Boolean).join(': ') + (p.end_reason ? ` (ended: ${p.end_reason})` : ''), 80) },
-    { header: 'TOLD', value: (p) => (p.told.length > 0 ? p.told.map((t) => t.on).join(', ') : '-') },
-    { header: 'COMMIT', value: (p) => (p.commit ? p.commit.slice(0, 7) : '-') },
-    { header: 'BY', value: (p) => oneLine(p.author ?? '-', 40) },
-  ], style.bold)}`;
+  return `${style.bold(name)}\n${table(
+    rows,
+    [
+      { header: 'FROM', value: (p) => p.from },
+      { header: 'TO', value: (p) => p.to ?? 'now' },
+      { header: 'ENGINEER', value: (p) => p.engineer ?? '-' },
+      { header: 'BACKUP', value: (p) => p.backup ?? '-' },
+      { header: 'REASON', value: (p) => oneLine([p.reason, p.note].filter(Boolean).join(': ') + (p.end_reason ? ` (ended: ${p.end_reason})` : ''), 80) },
+      { header: 'TOLD', value: (p) => (p.told.length > 0 ? p.told.map((t) => t.on).join(', ') : '-') },
+      { header: 'COMMIT', value: (p) => (p.commit ? p.commit.slice(0, 7) : '-') },
+      { header: 'BY', value: (p) => oneLine(p.author ?? '-', 40) },
+    ],
+    style.bold,
+  )}`;
 }

@@ -20,7 +20,8 @@ export interface ImportArgs {
 export async function run(args: ImportArgs, globals: Globals, io: Io): Promise<number> {
   const given = args.args[0];
   const abs = resolve(io.cwd, given);
-  if (!existsSync(abs)) throw new UsageError(`${given} does not exist`, 'give the path of the markdown page to import, e.g. ase import old-customer-exceptions.md');
+  if (!existsSync(abs))
+    throw new UsageError(`${given} does not exist`, 'give the path of the markdown page to import, e.g. ase import old-customer-exceptions.md');
   let text: string;
   try {
     text = readText(abs);
@@ -31,11 +32,17 @@ export async function run(args: ImportArgs, globals: Globals, io: Io): Promise<n
   const plan = planImport(text, loaded.registry);
   const page = basename(abs);
   if (plan.tables === 0) {
-    throw new UsageError(`${given} has no markdown table with a customer column`, 'the page needs a table whose header names the customer (Customer, Account or Name) and, for example, Engineer, Backup, CE, Type');
+    throw new UsageError(
+      `${given} has no markdown table with a customer column`,
+      'the page needs a table whose header names the customer (Customer, Account or Name) and, for example, Engineer, Backup, CE, Type',
+    );
   }
   if (plan.customers.length === 0) {
     io.err(importReport(plan, page));
-    throw new RefusedError(`no row of ${given} could be imported`, 'fix the rows listed above in the page (or add them with `ase request`) and run the import again');
+    throw new RefusedError(
+      `no row of ${given} could be imported`,
+      'fix the rows listed above in the page (or add them with `ase request`) and run the import again',
+    );
   }
   const result = await runWrite(
     {

@@ -41,14 +41,19 @@ export async function run(args: InitArgs, _globals: Globals, io: Io): Promise<nu
   for (const f of files) {
     if (existsSync(f.abs)) throw new RefusedError(`${f.file} already exists with other content`, 'move it away, or keep it and create the registry by hand');
   }
-  const dirty = await dirtyPaths(root, files.map((f) => f.file));
+  const dirty = await dirtyPaths(
+    root,
+    files.map((f) => f.file),
+  );
   if (dirty.size > 0) throw new RefusedError(`${[...dirty.keys()][0]} is staged but not committed`, 'commit or unstage it first');
   const gitDir = await findGitDir(root);
   const lock = await acquireLock(gitDir, 'ase init', { waitMs: 10_000, say: (l) => io.err(`${l}\n`) });
   try {
     const message = commitMessage({
       subject: 'init: new ase registry',
-      body: ['Creates the registry: config.yaml with the default policy, an empty people.yaml and time-off.yaml, customers/, and the JSON Schemas editors validate against.'],
+      body: [
+        'Creates the registry: config.yaml with the default policy, an empty people.yaml and time-off.yaml, customers/, and the JSON Schemas editors validate against.',
+      ],
       trailers: { Action: 'init' },
     });
     const commit = await commitFiles(root, gitDir, files, message, 'ase init');

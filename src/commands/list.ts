@@ -51,7 +51,9 @@ export async function run(args: ListArgs, globals: Globals, io: Io): Promise<num
   const { cap } = registry.config;
   const capText = `active ${used}/${cap}`;
   const requested = registry.customers.filter((c) => c.status === 'requested').length;
-  io.out(`${used > cap ? style.red(capText) : used === cap ? style.yellow(capText) : style.green(capText)}  ·  ${requested} requested  ·  ${count(registry.customers.length, 'customer')} in all\n\n`);
+  io.out(
+    `${used > cap ? style.red(capText) : used === cap ? style.yellow(capText) : style.green(capText)}  ·  ${requested} requested  ·  ${count(registry.customers.length, 'customer')} in all\n\n`,
+  );
   if (rows.length === 0) {
     io.out('No customers match.\n');
     return 0;

@@ -3,7 +3,17 @@ import type { Globals } from '../globals.js';
 import type { Io } from '../io.js';
 import { ROLES } from '../core/model.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { checkDays, checkEmail, checkGithub, checkHandle, checkHours, checkName, checkRoles, checkTimeZone, requireZoneForHours } from '../roster/person-input.js';
+import {
+  checkDays,
+  checkEmail,
+  checkGithub,
+  checkHandle,
+  checkHours,
+  checkName,
+  checkRoles,
+  checkTimeZone,
+  requireZoneForHours,
+} from '../roster/person-input.js';
 import { printResult } from '../write/print-result.js';
 import { runWrite } from '../write/transaction.js';
 
@@ -21,7 +31,8 @@ export interface PeopleAddArgs {
 
 export async function run(args: PeopleAddArgs, globals: Globals, io: Io): Promise<number> {
   const handle = checkHandle(args.args[0]);
-  if (args.name === undefined) throw new UsageError('--name is required', `for example: ase people add ${handle} --name "Amara Okafor" --role support-engineer`);
+  if (args.name === undefined)
+    throw new UsageError('--name is required', `for example: ase people add ${handle} --name "Amara Okafor" --role support-engineer`);
   const name = checkName(args.name);
   const roles = checkRoles(args.role ?? [], '--role');
   if (roles.length === 0) throw new UsageError('give at least one --role', `roles are ${ROLES.join(', ')}; for example: --role support-engineer`);
@@ -53,7 +64,9 @@ export async function run(args: PeopleAddArgs, globals: Globals, io: Io): Promis
         if (taken) {
           throw new RefusedError(
             `the handle "${handle}" is taken by ${taken.name} in ${edit.before.files.people}${taken.active ? '' : ' (inactive)'}; handles are never reused`,
-            taken.active ? `pick another handle, or change ${handle} with \`ase people set ${handle}\`` : `bring them back with \`ase people activate ${handle}\`, or pick another handle`,
+            taken.active
+              ? `pick another handle, or change ${handle} with \`ase people set ${handle}\``
+              : `bring them back with \`ase people activate ${handle}\`, or pick another handle`,
           );
         }
         edit.people().append(['people'], entry);

@@ -5,7 +5,17 @@ import type { Registry, Role } from '../core/model.js';
 import { placesOf } from '../core/person-places.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { openPerson } from '../roster/people-entry.js';
-import { checkDays, checkEmail, checkGithub, checkHandle, checkHours, checkName, checkRoles, checkTimeZone, requireZoneForHours } from '../roster/person-input.js';
+import {
+  checkDays,
+  checkEmail,
+  checkGithub,
+  checkHandle,
+  checkHours,
+  checkName,
+  checkRoles,
+  checkTimeZone,
+  requireZoneForHours,
+} from '../roster/person-input.js';
 import { printResult } from '../write/print-result.js';
 import { runWrite } from '../write/transaction.js';
 
@@ -54,7 +64,10 @@ function wanted(args: PeopleSetArgs): Wanted {
   if (both) throw new UsageError(`--add-role and --remove-role both name ${both}`, 'name each role once');
   const nothing = Object.values(w).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
   if (nothing) {
-    throw new UsageError('say what to change', `for example: ase people set ${args.args[0]} --timezone Europe/Paris --hours 09:00-17:00 (see \`ase people set --help\`)`);
+    throw new UsageError(
+      'say what to change',
+      `for example: ase people set ${args.args[0]} --timezone Europe/Paris --hours 09:00-17:00 (see \`ase people set --help\`)`,
+    );
   }
   return w;
 }
@@ -84,7 +97,10 @@ export async function run(args: PeopleSetArgs, globals: Globals, io: Io): Promis
       const roles = [...person.roles.filter((r) => !w.remove.includes(r)), ...w.add.filter((r) => !person.roles.includes(r))];
       // With an assignment that needs the role, the check below refuses it, naming each place (unknown-person).
       if (roles.length === 0 && !needsRole(edit.before, handle, w.remove, edit.today)) {
-        throw new RefusedError(`${handle} would have no role left; everyone on the roster has at least one`, `add one with --add-role, or mark them inactive with \`ase people deactivate ${handle}\``);
+        throw new RefusedError(
+          `${handle} would have no role left; everyone on the roster has at least one`,
+          `add one with --add-role, or mark them inactive with \`ase people deactivate ${handle}\``,
+        );
       }
       for (const r of w.add.filter((x) => !person.roles.includes(x))) {
         people.append([...path, 'roles'], r);

@@ -33,7 +33,10 @@ function writeAtomically(abs: string, text: string): void {
     renameSync(tmp, abs);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw new EnvironmentError(`cannot write ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'check that the folder exists and is writable');
+    throw new EnvironmentError(
+      `cannot write ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      'check that the folder exists and is writable',
+    );
   }
 }
 
@@ -53,13 +56,16 @@ export async function run(args: RenderArgs, globals: Globals, io: Io): Promise<n
       return 0;
     }
     io.out(deletionsFirst(unifiedDiff(shown, existing, expected)));
-    io.err(`ase: ${shown} is out of date: the lines marked + are what \`ase render\` would write\nhint: run \`ase render\` and commit the page with your change\n`);
+    io.err(
+      `ase: ${shown} is out of date: the lines marked + are what \`ase render\` would write\nhint: run \`ase render\` and commit the page with your change\n`,
+    );
     return 1;
   }
 
   const page = pageToWrite(loaded.registry, globals);
   const { errors } = countFindings(evaluate(loaded, globals.today));
-  if (errors > 0) io.err(`ase: note: the registry has ${errors} lint error${errors === 1 ? '' : 's'}; the page shows the data as it is (\`ase lint\` lists them)\n`);
+  if (errors > 0)
+    io.err(`ase: note: the registry has ${errors} lint error${errors === 1 ? '' : 's'}; the page shows the data as it is (\`ase lint\` lists them)\n`);
   if (existing === page) {
     io.out(`${shown} is already up to date\n`);
     return 0;

@@ -21,13 +21,15 @@ export const DEFAULT_WEEKS = 6;
 export function parseWeeks(value: string | undefined): number {
   if (value === undefined) return DEFAULT_WEEKS;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 52) throw new UsageError(`--weeks "${value}" is not a whole number of weeks from 1 to 52`, 'for example --weeks 6 (the default)');
+  if (!/^\d+$/.test(value) || n < 1 || n > 52)
+    throw new UsageError(`--weeks "${value}" is not a whole number of weeks from 1 to 52`, 'for example --weeks 6 (the default)');
   return n;
 }
 
 export async function run(args: ReportArgs, globals: Globals, io: Io): Promise<number> {
   const weeks = parseWeeks(args.weeks);
-  if (args.out === undefined || args.out === '') throw new UsageError('ase report needs --out <file.html>', 'for example `ase report --out report.html` (or `--out -` for standard output)');
+  if (args.out === undefined || args.out === '')
+    throw new UsageError('ase report needs --out <file.html>', 'for example `ase report --out report.html` (or `--out -` for standard output)');
   const location = locateRegistry(globals, io);
   // The timeline reads every customer's history, so every customer is needed whole. Read without
   // the lint cache and without `today`, the reader parses every file (across cores when there
@@ -47,8 +49,13 @@ export async function run(args: ReportArgs, globals: Globals, io: Io): Promise<n
   try {
     writeAtomic(target, html);
   } catch (err) {
-    throw new EnvironmentError(`cannot write ${args.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'check that the folder exists and is writable');
+    throw new EnvironmentError(
+      `cannot write ${args.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      'check that the folder exists and is writable',
+    );
   }
-  io.out(`wrote ${args.out} (${Math.ceil(Buffer.byteLength(html) / 1024)} KB): the registry on ${globals.today}, coverage for ${weeks} week${weeks === 1 ? '' : 's'}\n`);
+  io.out(
+    `wrote ${args.out} (${Math.ceil(Buffer.byteLength(html) / 1024)} KB): the registry on ${globals.today}, coverage for ${weeks} week${weeks === 1 ? '' : 's'}\n`,
+  );
   return 0;
 }

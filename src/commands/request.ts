@@ -30,12 +30,16 @@ export async function run(args: RequestArgs, globals: Globals, io: Io): Promise<
   const slug = checkSlugArg(args.args[0]);
   const missing = (['name', 'segment', 'by'] as const).filter((k) => args[k] === undefined);
   if (missing.length > 0) {
-    throw new UsageError(`ase request needs ${missing.map((m) => `--${m}`).join(', ')}`, `for example: ase request ${slug} --name "Acme Corp" --segment post-sales --ce <handle> --by <handle> --reason "why"`);
+    throw new UsageError(
+      `ase request needs ${missing.map((m) => `--${m}`).join(', ')}`,
+      `for example: ase request ${slug} --name "Acme Corp" --segment post-sales --ce <handle> --by <handle> --reason "why"`,
+    );
   }
   const on = args.on !== undefined ? parseDateArg(args.on, '--on') : globals.today;
   const term = args.term ?? 'long-term';
   const endsOn = args.endsOn !== undefined ? parseDateArg(args.endsOn, '--ends-on') : undefined;
-  if (term === 'temporary' && endsOn === undefined) throw new UsageError('a temporary assignment needs --ends-on <date>', 'add --ends-on YYYY-MM-DD, or use --term long-term');
+  if (term === 'temporary' && endsOn === undefined)
+    throw new UsageError('a temporary assignment needs --ends-on <date>', 'add --ends-on YYYY-MM-DD, or use --term long-term');
   if (term === 'long-term' && endsOn !== undefined) throw new UsageError('--ends-on is only for --term temporary', 'add --term temporary, or drop --ends-on');
   const result = await runWrite(
     {

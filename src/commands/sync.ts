@@ -16,7 +16,10 @@ export async function run(args: SyncArgs, globals: Globals, io: Io): Promise<num
   const location = discoverRegistry(io.cwd, globals.registry);
   const root = location.gitRoot;
   if (root === undefined) {
-    throw new EnvironmentError(`the registry ${location.dir} is not inside a git work tree: there is nothing to sync`, 'put the registry under git (`git init`, `git remote add origin <url>`), then run ase sync');
+    throw new EnvironmentError(
+      `the registry ${location.dir} is not inside a git work tree: there is nothing to sync`,
+      'put the registry under git (`git init`, `git remote add origin <url>`), then run ase sync',
+    );
   }
   const gitDir = await findGitDir(root);
   const wait = Number(io.env.ASE_LOCK_WAIT_MS);
@@ -32,7 +35,9 @@ export async function run(args: SyncArgs, globals: Globals, io: Io): Promise<num
     if (r.pushed.length === 0) {
       io.out(took ? `${took}; nothing of yours to push\n` : `up to date with ${target}\n`);
     } else {
-      io.out(`${took ? `${took}, checked every rule on the result, and ` : 'checked every rule, and '}pushed ${r.pushed.length} commit${r.pushed.length === 1 ? '' : 's'} to ${target}:\n`);
+      io.out(
+        `${took ? `${took}, checked every rule on the result, and ` : 'checked every rule, and '}pushed ${r.pushed.length} commit${r.pushed.length === 1 ? '' : 's'} to ${target}:\n`,
+      );
       for (const c of r.pushed) io.out(`  ${c.hash.slice(0, 7)} ${c.subject}\n`);
     }
     return 0;

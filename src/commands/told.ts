@@ -18,7 +18,8 @@ export interface ToldArgs {
 export async function run(args: ToldArgs, globals: Globals, io: Io): Promise<number> {
   const slug = checkSlugArg(args.args[0]);
   const on = args.on !== undefined ? parseDateArg(args.on, '--on') : globals.today;
-  if (on > globals.today) throw new UsageError(`--on ${on} is in the future (today is ${globals.today})`, 'record the telling once it has happened, on the day it happened');
+  if (on > globals.today)
+    throw new UsageError(`--on ${on} is in the future (today is ${globals.today})`, 'record the telling once it has happened, on the day it happened');
   const note = args.note?.trim() || undefined;
   const change: Change = {
     action: 'told',
@@ -34,7 +35,13 @@ export async function run(args: ToldArgs, globals: Globals, io: Io): Promise<num
           'nothing to record; only post-sales customers are told',
         );
       }
-      const c = requireCustomer(edit.before, slug, ['active'], 'record the telling of', `only an active assignment is told to the customer; see \`ase show ${slug}\``);
+      const c = requireCustomer(
+        edit.before,
+        slug,
+        ['active'],
+        'record the telling of',
+        `only an active assignment is told to the customer; see \`ase show ${slug}\``,
+      );
       if (c.segment !== 'post-sales') {
         throw new RefusedError(`${slug} has no segment, so ase cannot tell whether the customer may be told`, `set \`segment: post-sales\` in ${c.file} first`);
       }

@@ -22,7 +22,12 @@ export interface TransitionArgs {
 }
 
 /** The commit subject: who hands over to whom, and why. */
-export function transitionSubject(slug: string, from: { engineer?: string; backup?: string }, to: { engineer?: string; backup?: string }, reason: string): string {
+export function transitionSubject(
+  slug: string,
+  from: { engineer?: string; backup?: string },
+  to: { engineer?: string; backup?: string },
+  reason: string,
+): string {
   const parts: string[] = [];
   if (to.engineer !== from.engineer) parts.push(`${from.engineer ?? '(none)'} -> ${to.engineer}`);
   if (to.backup !== from.backup) parts.push(`backup ${from.backup ?? '(none)'} -> ${to.backup ?? '(none)'}`);
@@ -32,7 +37,10 @@ export function transitionSubject(slug: string, from: { engineer?: string; backu
 export async function run(args: TransitionArgs, globals: Globals, io: Io): Promise<number> {
   const slug = checkSlugArg(args.args[0]);
   if (args.to === undefined && args.backup === undefined) {
-    throw new UsageError('say who takes over: --to <handle> for the primary, --backup <handle> for the backup, or both', `for example: ase transition ${slug} --to bob --reason stagnating`);
+    throw new UsageError(
+      'say who takes over: --to <handle> for the primary, --backup <handle> for the backup, or both',
+      `for example: ase transition ${slug} --to bob --reason stagnating`,
+    );
   }
   const on = args.on !== undefined ? parseDateArg(args.on, '--on') : globals.today;
   /** What to tell the customer after the hand-over (post-sales, not yet told). */
@@ -49,12 +57,14 @@ export async function run(args: TransitionArgs, globals: Globals, io: Io): Promi
       let backup = args.backup ?? c.backup;
       if (args.to !== undefined) {
         requirePerson(edit.before, args.to, '--to', 'support-engineer');
-        if (args.to === c.engineer) throw new RefusedError(`${args.to} is already the engineer of ${slug}`, 'name someone else with --to, or hand over only the backup with --backup');
+        if (args.to === c.engineer)
+          throw new RefusedError(`${args.to} is already the engineer of ${slug}`, 'name someone else with --to, or hand over only the backup with --backup');
       }
       if (args.backup !== undefined) {
         if (c.segment === 'pre-sales') throw new RefusedError(`pre-sales customers never get a backup (${slug} is pre-sales)`, 'run it again without --backup');
         requirePerson(edit.before, args.backup, '--backup', 'support-engineer');
-        if (args.backup === c.backup && args.to === undefined) throw new RefusedError(`${args.backup} is already the backup of ${slug}`, 'name someone else with --backup');
+        if (args.backup === c.backup && args.to === undefined)
+          throw new RefusedError(`${args.backup} is already the backup of ${slug}`, 'name someone else with --backup');
       }
       if (backup !== undefined && backup === engineer) {
         throw new RefusedError(
@@ -63,20 +73,28 @@ export async function run(args: TransitionArgs, globals: Globals, io: Io): Promi
         );
       }
       if (c.segment === 'pre-sales') {
-        if (args.communicated) throw new RefusedError(`pre-sales assignments stay internal and are never communicated to the customer (${slug} is pre-sales)`, 'run it again without --communicated');
+        if (args.communicated)
+          throw new RefusedError(
+            `pre-sales assignments stay internal and are never communicated to the customer (${slug} is pre-sales)`,
+            'run it again without --communicated',
+          );
         backup = undefined;
       }
       const doc = edit.customer(slug);
       doc.set(['engineer'], engineer);
       if (backup !== undefined) doc.set(['backup'], backup);
       if (engineer !== c.engineer) doc.set(['since'], on);
-      const news = [engineer !== c.engineer ? engineer : undefined, backup !== c.backup && backup !== undefined ? `${engineer !== c.engineer ? 'their backup ' : 'their new backup '}${backup}` : undefined].filter((x) => x !== undefined);
+      const news = [
+        engineer !== c.engineer ? engineer : undefined,
+        backup !== c.backup && backup !== undefined ? `${engineer !== c.engineer ? 'their backup ' : 'their new backup '}${backup}` : undefined,
+      ].filter((x) => x !== undefined);
       if (c.segment === 'post-sales') {
         // The customer knows the team it was told of: a new engineer or backup is news to it.
         doc.set(['communicated'], args.communicated === true);
         if (args.communicated) doc.set(['communicated_on'], on);
         else doc.delete(['communicated_on']);
-        if (!args.communicated) tell = `${c.name} has not heard of ${news.join(' and ')} yet: tell ${c.name} about ${news.join(' and ')}, then \`ase told ${slug}\``;
+        if (!args.communicated)
+          tell = `${c.name} has not heard of ${news.join(' and ')} yet: tell ${c.name} about ${news.join(' and ')}, then \`ase told ${slug}\``;
       }
       doc.append(['history'], {
         on,

@@ -61,7 +61,10 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
   const where = discoverRegistry(io.cwd, globals.registry);
   const root = where.gitRoot;
   if (root === undefined) {
-    throw new EnvironmentError(`the registry ${where.dir} is not inside a git work tree, so there is no history to verify approvals against`, 'run `ase verify` in a clone of the registry repository');
+    throw new EnvironmentError(
+      `the registry ${where.dir} is not inside a git work tree, so there is no history to verify approvals against`,
+      'run `ase verify` in a clone of the registry repository',
+    );
   }
   // The history is read while the registry is: the log does not need it.
   const dir = where.files.customersDir;

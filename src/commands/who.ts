@@ -47,12 +47,16 @@ function whoJson(c: Customer, h: Handling, people: ReadonlyMap<string, Person>, 
 
 function chainText(h: Handling): string {
   return h.chain
-    .map((l) => `${l.handle} (${l.role}${l.away ? `, away ${l.away.from}..${l.away.to}` : ''}${l.in_hours === false ? ', out of hours' : l.in_hours === true ? ', in hours' : ''})`)
+    .map(
+      (l) =>
+        `${l.handle} (${l.role}${l.away ? `, away ${l.away.from}..${l.away.to}` : ''}${l.in_hours === false ? ', out of hours' : l.in_hours === true ? ', in hours' : ''})`,
+    )
     .join(' -> ');
 }
 
 export async function run(args: WhoArgs, globals: Globals, io: Io): Promise<number> {
-  if (args.on !== undefined && args.at !== undefined) throw new UsageError('give --on <date> or --at <instant>, not both', 'the day of an instant is its own: ase who acme --at 2026-12-07T15:30:00Z');
+  if (args.on !== undefined && args.at !== undefined)
+    throw new UsageError('give --on <date> or --at <instant>, not both', 'the day of an instant is its own: ase who acme --at 2026-12-07T15:30:00Z');
   const at = args.at === undefined ? undefined : parseInstant(args.at);
   const on = args.on !== undefined ? parseDateArg(args.on, '--on') : at !== undefined ? new Date(at).toISOString().slice(0, 10) : globals.today;
   const { loaded } = await openRegistry(globals, io);
@@ -69,10 +73,13 @@ export async function run(args: WhoArgs, globals: Globals, io: Io): Promise<numb
   const when = args.at !== undefined ? `at ${args.at}` : `on ${on}`;
   if (slug !== undefined) {
     const { c, h } = handled[0]!;
-    const who = h.handler ? `${people.get(h.handler.handle)?.name ?? h.handler.handle} (${h.handler.handle}, ${h.handler.role})` : 'nobody: coverage gap, it falls back to round-robin';
+    const who = h.handler
+      ? `${people.get(h.handler.handle)?.name ?? h.handler.handle} (${h.handler.handle}, ${h.handler.role})`
+      : 'nobody: coverage gap, it falls back to round-robin';
     const lines = [`${c.name} (${c.slug}) ${when}: ${who}`];
     if (h.chain.length > 0) lines.push(`  chain: ${chainText(h)}`);
-    if (h.gap && c.engineer !== undefined) lines.push(`  close the gap: ase away ${c.engineer} --from ${h.chain[0]?.away?.from ?? "<first day away>"} --cover ${c.slug}=<handle>`);
+    if (h.gap && c.engineer !== undefined)
+      lines.push(`  close the gap: ase away ${c.engineer} --from ${h.chain[0]?.away?.from ?? '<first day away>'} --cover ${c.slug}=<handle>`);
     if (!isActive(c)) lines.push(`  note: ${c.slug} is ${c.status ?? 'not active'}, not an active assignment`);
     io.out(`${lines.join('\n')}\n`);
     return 0;

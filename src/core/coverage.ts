@@ -52,7 +52,13 @@ export function awayEntry(entries: readonly TimeOff[], handle: string, day: stri
  * that instant and they are told in or out of hours; the handler is then the first who is neither
  * away nor out of hours, else the first who is not away.
  */
-export function handlerOf(registry: Pick<Registry, 'timeOff' | 'people'>, customer: Customer, on: string, at?: number, people?: ReadonlyMap<string, Person>): Handling {
+export function handlerOf(
+  registry: Pick<Registry, 'timeOff' | 'people'>,
+  customer: Customer,
+  on: string,
+  at?: number,
+  people?: ReadonlyMap<string, Person>,
+): Handling {
   const entries = timeOffOf(registry);
   const roster = people ?? peopleByHandle(registry.people);
   const dayOf = (handle: string) => (at === undefined ? on : localTime(at, roster.get(handle)?.timezone).date);
@@ -72,7 +78,13 @@ export function handlerOf(registry: Pick<Registry, 'timeOff' | 'people'>, custom
 }
 
 /** The days from `from` to `to` (inclusive) that `customer` has nobody, within `entry`'s days. */
-export function gapDays(registry: Pick<Registry, 'timeOff' | 'people'>, customer: Customer, from: string, to: string, people?: ReadonlyMap<string, Person>): string[] {
+export function gapDays(
+  registry: Pick<Registry, 'timeOff' | 'people'>,
+  customer: Customer,
+  from: string,
+  to: string,
+  people?: ReadonlyMap<string, Person>,
+): string[] {
   const days: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) if (handlerOf(registry, customer, d, undefined, people).gap) days.push(d);
   return days;

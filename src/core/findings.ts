@@ -43,9 +43,7 @@ export interface Finding {
 
 /** By file, line, column, rule and message, so output is stable. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.message, b.message)
-  );
+  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.message, b.message);
 }
 
 function cmp(a: string, b: string): number {

@@ -27,7 +27,16 @@ export function localTime(epochMs: number, timeZone: string | undefined): LocalT
   const zone = timeZone !== undefined && isValidTimeZone(timeZone) ? timeZone : 'UTC';
   let f = formats.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formats.set(zone, f);
   }
   const parts: Record<string, string> = {};

@@ -50,7 +50,15 @@ export function entryPlan(registry: Registry, entry: TimeOff, today: string): En
     }
     return { slug: c.slug, handler: spans[0]?.handler ?? null, role: spans[0]?.role ?? null, gap_days, spans };
   });
-  return { handle: entry.handle, name: people.get(entry.handle)?.name ?? entry.handle, from: entry.from, to: entry.to, note: entry.note ?? null, cover: entry.cover, customers };
+  return {
+    handle: entry.handle,
+    name: people.get(entry.handle)?.name ?? entry.handle,
+    from: entry.from,
+    to: entry.to,
+    note: entry.note ?? null,
+    cover: entry.cover,
+    customers,
+  };
 }
 
 /** The plan for people: one line per customer and span, every gap with the command that closes it. */

@@ -9,7 +9,10 @@ export async function resolveCommit(root: string, rev: string): Promise<string> 
   const r = await runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
   if (r.code === 0) return r.stdout.trim();
   if (r.code === 127) throw gitFailure(['rev-parse'], r, 'install git and make sure it is on PATH');
-  throw new UsageError(`unknown git revision "${rev}"`, 'name a commit, branch or tag that exists here (`git log --oneline` lists commits); in CI fetch history with fetch-depth: 0');
+  throw new UsageError(
+    `unknown git revision "${rev}"`,
+    'name a commit, branch or tag that exists here (`git log --oneline` lists commits); in CI fetch history with fetch-depth: 0',
+  );
 }
 
 /**
@@ -27,13 +30,17 @@ export async function readTree(root: string, commit: string, dir: string): Promi
   }
   const files = new Map<string, string>();
   if (blobs.length === 0) return files;
-  const out = await catFileBatch(root, blobs.map((b) => b.sha));
+  const out = await catFileBatch(
+    root,
+    blobs.map((b) => b.sha),
+  );
   let at = 0;
   for (const blob of blobs) {
     const nl = out.indexOf(0x0a, at);
     const header = out.subarray(at, nl).toString('utf8');
     const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
-    if (!Number.isFinite(size)) throw new EnvironmentError(`git cat-file gave an unexpected answer for ${blob.path}: ${header}`, 'check the repository with `git fsck`');
+    if (!Number.isFinite(size))
+      throw new EnvironmentError(`git cat-file gave an unexpected answer for ${blob.path}: ${header}`, 'check the repository with `git fsck`');
     const text = out.subarray(nl + 1, nl + 1 + size).toString('utf8');
     files.set(blob.path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     at = nl + 1 + size + 1;
@@ -44,7 +51,14 @@ export async function readTree(root: string, commit: string, dir: string): Promi
 function catFileBatch(root: string, shas: readonly string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = execFile('git', ['cat-file', '--batch'], { cwd: root, encoding: 'buffer', maxBuffer: 512 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(gitFailure(['cat-file', '--batch'], { code: typeof err.code === 'number' ? err.code : 127, stdout: '', stderr: stderr.toString('utf8') || err.message }));
+      if (err)
+        reject(
+          gitFailure(['cat-file', '--batch'], {
+            code: typeof err.code === 'number' ? err.code : 127,
+            stdout: '',
+            stderr: stderr.toString('utf8') || err.message,
+          }),
+        );
       else resolve(stdout);
     });
     child.stdin?.end(`${shas.join('\n')}\n`);

@@ -27,7 +27,8 @@ export function diffText(d: RegistryDiff, style: Style): string {
   if (d.load.length > 0) {
     out.push(style.bold('Load per engineer (primary/backup, changed only)'));
     const width = Math.max(...d.load.map((r) => r.handle.length));
-    for (const r of d.load) out.push(`  ${r.handle.padEnd(width)}  ${r.before.primary}/${r.before.backup} -> ${r.after.primary}/${r.after.backup}  ${style.dim(r.name)}`);
+    for (const r of d.load)
+      out.push(`  ${r.handle.padEnd(width)}  ${r.before.primary}/${r.before.backup} -> ${r.after.primary}/${r.after.backup}  ${style.dim(r.name)}`);
     out.push('');
   }
   const list = (title: string, fs: RegistryDiff['findings']['introduced'], mark: (s: string) => string) => {

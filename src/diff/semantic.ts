@@ -98,7 +98,14 @@ export function diffRegistries(base: DiffSide, head: DiffSide): RegistryDiff {
 
 /** True when nothing a reviewer would care about changed. */
 export function isEmptyDiff(d: RegistryDiff): boolean {
-  return d.changes.length === 0 && d.load.length === 0 && d.findings.introduced.length === 0 && d.findings.fixed.length === 0 && d.cap.before.used === d.cap.after.used && d.cap.before.limit === d.cap.after.limit;
+  return (
+    d.changes.length === 0 &&
+    d.load.length === 0 &&
+    d.findings.introduced.length === 0 &&
+    d.findings.fixed.length === 0 &&
+    d.cap.before.used === d.cap.after.used &&
+    d.cap.before.limit === d.cap.after.limit
+  );
 }
 
 function capUse(r: Registry): CapUse {
@@ -148,7 +155,14 @@ function diffPeople(a: readonly Person[], b: readonly Person[]): DiffChange[] {
 function diffTimeOff(a: Registry, b: Registry): DiffChange[] {
   const out: DiffChange[] = [];
   const names = new Map([...a.people, ...b.people].map((p) => [p.handle, p.name]));
-  const span = (e: TimeOff) => `${e.from}..${e.to}${Object.keys(e.cover).length > 0 ? `, cover ${Object.entries(e.cover).map(([s, h]) => `${s}=${h}`).join(', ')}` : ''}`;
+  const span = (e: TimeOff) =>
+    `${e.from}..${e.to}${
+      Object.keys(e.cover).length > 0
+        ? `, cover ${Object.entries(e.cover)
+            .map(([s, h]) => `${s}=${h}`)
+            .join(', ')}`
+        : ''
+    }`;
   for (const [, x, y] of pairByKey(timeOffOf(a), timeOffOf(b), (e) => `${e.handle}\u0000${e.from}`)) {
     const e = (y ?? x)!;
     const change = (field: string, from: Value, to: Value, note: string | null = null) =>
@@ -189,7 +203,16 @@ function diffCustomer(x: Customer, y: Customer): DiffChange[] {
   const endedNow = x.status !== 'ended' && y.status === 'ended';
   if (endedNow) {
     const entry = added.find((h) => h.event === 'ended');
-    out.push({ ...blank('ended'), ...base, from: x.status ?? null, to: 'ended', reason: entry?.reason ?? null, note: entry?.note ?? null, engineer: x.engineer ?? null, backup: x.backup ?? null });
+    out.push({
+      ...blank('ended'),
+      ...base,
+      from: x.status ?? null,
+      to: 'ended',
+      reason: entry?.reason ?? null,
+      note: entry?.note ?? null,
+      engineer: x.engineer ?? null,
+      backup: x.backup ?? null,
+    });
   } else if (x.status !== y.status) {
     out.push({ ...blank('status'), ...base, from: x.status ?? null, to: y.status ?? null, engineer: y.engineer ?? null, backup: y.backup ?? null });
   }
@@ -199,12 +222,28 @@ function diffCustomer(x: Customer, y: Customer): DiffChange[] {
     if (x.engineer !== y.engineer && !statusSays(x.engineer)) {
       const entry = added.find((h) => h.engineer === y.engineer);
       const both = x.engineer !== undefined && y.engineer !== undefined;
-      out.push({ ...blank(both ? 'reassigned' : 'field'), ...base, field: 'engineer', from: x.engineer ?? null, to: y.engineer ?? null, reason: entry?.reason ?? null, note: entry?.note ?? null });
+      out.push({
+        ...blank(both ? 'reassigned' : 'field'),
+        ...base,
+        field: 'engineer',
+        from: x.engineer ?? null,
+        to: y.engineer ?? null,
+        reason: entry?.reason ?? null,
+        note: entry?.note ?? null,
+      });
     }
     if (x.backup !== y.backup && !statusSays(x.backup)) {
       const entry = added.find((h) => h.backup === y.backup);
       const both = x.backup !== undefined && y.backup !== undefined;
-      out.push({ ...blank(both ? 'backup' : 'field'), ...base, field: 'backup', from: x.backup ?? null, to: y.backup ?? null, reason: entry?.reason ?? null, note: entry?.note ?? null });
+      out.push({
+        ...blank(both ? 'backup' : 'field'),
+        ...base,
+        field: 'backup',
+        from: x.backup ?? null,
+        to: y.backup ?? null,
+        reason: entry?.reason ?? null,
+        note: entry?.note ?? null,
+      });
     }
   }
   const seenCheckins = new Set(x.checkins.map((c) => JSON.stringify(c)));
@@ -216,7 +255,16 @@ function diffCustomer(x: Customer, y: Customer): DiffChange[] {
   const entry = added.find((h) => h.event === 'told');
   const toldNow = y.segment === 'post-sales' && y.communicated === true && (x.communicated_on !== y.communicated_on || entry !== undefined);
   if (toldNow) {
-    out.push({ ...blank('told'), ...base, field: 'communicated_on', from: x.communicated_on ?? null, to: y.communicated_on ?? entry?.on ?? null, note: entry?.note ?? null, engineer: y.engineer ?? null, backup: y.backup ?? null });
+    out.push({
+      ...blank('told'),
+      ...base,
+      field: 'communicated_on',
+      from: x.communicated_on ?? null,
+      to: y.communicated_on ?? entry?.on ?? null,
+      note: entry?.note ?? null,
+      engineer: y.engineer ?? null,
+      backup: y.backup ?? null,
+    });
   }
   const explained = out.some((c) => c.kind !== 'checkin' && c.kind !== 'told');
   const skip = new Set(SPECIAL_FIELDS);

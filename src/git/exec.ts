@@ -39,7 +39,11 @@ const loadSimpleGit = () => (factory ??= import('simple-git').then((m) => m.simp
 function exitErrors(result: { exitCode: number; stdOut: Buffer[]; stdErr: Buffer[] }): GitExitError | undefined {
   if (result.exitCode === 0) return undefined;
   // A negative code is the errno of a git that could not be started (ENOENT: not on PATH): 127, as a shell says.
-  return new GitExitError(result.exitCode < 0 ? 127 : result.exitCode, Buffer.concat(result.stdOut).toString('utf8'), Buffer.concat(result.stdErr).toString('utf8'));
+  return new GitExitError(
+    result.exitCode < 0 ? 127 : result.exitCode,
+    Buffer.concat(result.stdOut).toString('utf8'),
+    Buffer.concat(result.stdErr).toString('utf8'),
+  );
 }
 
 /** The keys of the `-c key=value` settings among `args`. */

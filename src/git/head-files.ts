@@ -13,7 +13,15 @@ import { createHash } from 'node:crypto';
 const OID = /^[0-9a-f]{40}$/;
 const REF = /^refs\/[A-Za-z0-9._/-]+$/;
 /** Variables that point git at other files than `<root>/.git`'s own. */
-const RELOCATING = ['GIT_DIR', 'GIT_COMMON_DIR', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_WORK_TREE', 'GIT_NAMESPACE'];
+const RELOCATING = [
+  'GIT_DIR',
+  'GIT_COMMON_DIR',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_WORK_TREE',
+  'GIT_NAMESPACE',
+];
 
 /** Whether `gitDir` is a plain `.git` folder git uses as it is (no worktree, reftable or relocating variables). */
 export function plainLayout(gitDir: string): boolean {

@@ -140,7 +140,8 @@ function walk(buf: Buffer, hashBytes: number, prefix: Buffer, found: (entry: Ind
       entry.nameEnd = nameEnd;
       entry.oid = oid;
     }
-    entry.plain = mode === MODE_REGULAR && (flags & (FLAG_ASSUME_VALID | FLAG_STAGE)) === 0 && (extended & (EXTENDED_SKIP_WORKTREE | EXTENDED_INTENT_TO_ADD)) === 0;
+    entry.plain =
+      mode === MODE_REGULAR && (flags & (FLAG_ASSUME_VALID | FLAG_STAGE)) === 0 && (extended & (EXTENDED_SKIP_WORKTREE | EXTENDED_INTENT_TO_ADD)) === 0;
     found(entry);
   }
   // Extensions: a split index keeps most entries in another file.

@@ -48,8 +48,16 @@ export async function dirtyPaths(root: string, files: readonly string[]): Promis
 
 function statusArgs(files: readonly string[]): string[] {
   return [
-    '--no-optional-locks', 'status', '--porcelain=v2', '--branch', '--no-ahead-behind', '-z', '--untracked-files=all', '--ignored=no',
-    '--', ...files.map((f) => `:(literal)${f}`),
+    '--no-optional-locks',
+    'status',
+    '--porcelain=v2',
+    '--branch',
+    '--no-ahead-behind',
+    '-z',
+    '--untracked-files=all',
+    '--ignored=no',
+    '--',
+    ...files.map((f) => `:(literal)${f}`),
   ];
 }
 

@@ -69,7 +69,10 @@ export function mergeEvents(entries: readonly HistoryEntry[], commits: readonly 
   });
   for (const g of fromGit) if (!used.has(g)) events.push(g);
   // Stable: entries keep their order; commits found only in git slot in by date.
-  return events.map((e, i) => ({ e, i })).sort((a, b) => compareText(a.e.on, b.e.on) || a.i - b.i).map((x) => x.e);
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => compareText(a.e.on, b.e.on) || a.i - b.i)
+    .map((x) => x.e);
 }
 
 /** The periods the events describe, oldest first. */

@@ -83,9 +83,11 @@ export function dateIn(text: string): string | 'ambiguous' | undefined {
   let m = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/.exec(text);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3])) ?? 'ambiguous';
   m = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(text);
-  if (m && MONTHS.includes(m[2]!.slice(0, 3).toLowerCase())) return ymd(Number(m[3]), MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1])) ?? 'ambiguous';
+  if (m && MONTHS.includes(m[2]!.slice(0, 3).toLowerCase()))
+    return ymd(Number(m[3]), MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1])) ?? 'ambiguous';
   m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(text);
-  if (m && MONTHS.includes(m[1]!.slice(0, 3).toLowerCase())) return ymd(Number(m[3]), MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1, Number(m[2])) ?? 'ambiguous';
+  if (m && MONTHS.includes(m[1]!.slice(0, 3).toLowerCase()))
+    return ymd(Number(m[3]), MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1, Number(m[2])) ?? 'ambiguous';
   if (/\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/.test(text)) return 'ambiguous';
   return undefined;
 }

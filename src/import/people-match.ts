@@ -4,7 +4,12 @@ import type { Person, Role } from '../core/model.js';
 export type PersonMatch = { handle: string } | { problem: string };
 
 function fold(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The one person `text` names, with the role the place needs; otherwise why not. */

@@ -117,7 +117,13 @@ export function planImport(page: string, registry: Registry): ImportPlan {
 
 type RowResult = Omit<PlannedCustomer, 'line'> | { name?: string; reason: string } | undefined;
 
-function planRow(table: MdTable, cells: readonly string[], fields: Partial<Record<ColumnField, number>>, registry: Registry, taken: Map<string, number>): RowResult {
+function planRow(
+  table: MdTable,
+  cells: readonly string[],
+  fields: Partial<Record<ColumnField, number>>,
+  registry: Registry,
+  taken: Map<string, number>,
+): RowResult {
   if (cells.every((c) => cellText(c).text === '')) return undefined;
   const r = new RowReader(table, cells, fields, registry.people, registry.files.people);
   const name = r.cell('customer').text;
@@ -132,7 +138,13 @@ function planRow(table: MdTable, cells: readonly string[], fields: Partial<Recor
   const segmentCell = r.cell('segment').text;
   const segment: Segment | undefined = segmentOf(segmentCell) ?? (segmentCell === '' ? segmentOf(table.heading) : undefined);
   if (segment === undefined) {
-    return { name, reason: segmentCell === '' ? 'the page does not say whether it is post-sales (strategic) or pre-sales; add a Type column or fill it in' : `"${segmentCell}" is neither post-sales (strategic) nor pre-sales` };
+    return {
+      name,
+      reason:
+        segmentCell === ''
+          ? 'the page does not say whether it is post-sales (strategic) or pre-sales; add a Type column or fill it in'
+          : `"${segmentCell}" is neither post-sales (strategic) nor pre-sales`,
+    };
   }
 
   const termText = r.cell('term').text;
@@ -164,7 +176,8 @@ function planRow(table: MdTable, cells: readonly string[], fields: Partial<Recor
   })();
   const statusCell = r.cell('status').text;
   let status: Status | undefined = statusCell === '' ? undefined : statusOf(statusCell);
-  if (statusCell !== '' && status === undefined) r.notes.push(`${r.header('status')}: "${statusCell}" is not a status ase knows; worked out from the other columns`);
+  if (statusCell !== '' && status === undefined)
+    r.notes.push(`${r.header('status')}: "${statusCell}" is not a status ase knows; worked out from the other columns`);
   status ??= statusOf(table.heading) ?? (endedOn !== undefined ? 'ended' : engineer !== undefined ? 'active' : 'requested');
 
   if (segment === 'pre-sales' && backup !== undefined) {
@@ -181,7 +194,8 @@ function planRow(table: MdTable, cells: readonly string[], fields: Partial<Recor
   }
   const inactive = (h: string | undefined) => h !== undefined && registry.people.find((p) => p.handle === h)?.active === false;
   if (status === 'ended' || status === 'rejected') {
-    if (engineer !== undefined || backup !== undefined) r.notes.push(`${status}: engineer and backup are not kept on a closed customer (${[engineer, backup].filter(Boolean).join(', ')})`);
+    if (engineer !== undefined || backup !== undefined)
+      r.notes.push(`${status}: engineer and backup are not kept on a closed customer (${[engineer, backup].filter(Boolean).join(', ')})`);
     engineer = undefined;
     backup = undefined;
   }
@@ -191,12 +205,17 @@ function planRow(table: MdTable, cells: readonly string[], fields: Partial<Recor
       backup = undefined;
     }
     const why =
-      engineer === undefined ? 'no engineer named'
-      : inactive(engineer) ? `engineer ${engineer} is inactive in ${registry.files.people}`
-      : segment === 'post-sales' && backup === undefined ? `engineer ${engineer} but no backup`
-      : undefined;
+      engineer === undefined
+        ? 'no engineer named'
+        : inactive(engineer)
+          ? `engineer ${engineer} is inactive in ${registry.files.people}`
+          : segment === 'post-sales' && backup === undefined
+            ? `engineer ${engineer} but no backup`
+            : undefined;
     if (why !== undefined) {
-      r.notes.push(`${why}: imported as requested; make it active with \`ase assign ${slug} --engineer <handle>${segment === 'post-sales' ? ' --backup <handle>' : ''}\``);
+      r.notes.push(
+        `${why}: imported as requested; make it active with \`ase assign ${slug} --engineer <handle>${segment === 'post-sales' ? ' --backup <handle>' : ''}\``,
+      );
       status = 'requested';
     }
   }

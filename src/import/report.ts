@@ -6,7 +6,9 @@ export function importReport(plan: ImportPlan, page: string): string {
   const byStatus = new Map<string, number>();
   for (const c of plan.customers) byStatus.set(c.status, (byStatus.get(c.status) ?? 0) + 1);
   const counts = [...byStatus].map(([s, n]) => `${n} ${s}`).join(', ');
-  out.push(`Read ${plan.tables} table${plan.tables === 1 ? '' : 's'} from ${page}: ${plan.customers.length} customer${plan.customers.length === 1 ? '' : 's'} to import${counts ? ` (${counts})` : ''}, ${plan.skipped.length} row${plan.skipped.length === 1 ? '' : 's'} not imported.`);
+  out.push(
+    `Read ${plan.tables} table${plan.tables === 1 ? '' : 's'} from ${page}: ${plan.customers.length} customer${plan.customers.length === 1 ? '' : 's'} to import${counts ? ` (${counts})` : ''}, ${plan.skipped.length} row${plan.skipped.length === 1 ? '' : 's'} not imported.`,
+  );
   if (plan.skipped.length > 0) {
     out.push('', 'Rows not imported:');
     for (const s of plan.skipped) out.push(`  ${page}:${s.line}: ${s.name ? `${s.name}: ` : ''}${s.reason}`);
@@ -27,7 +29,10 @@ export function importReport(plan: ImportPlan, page: string): string {
 
 /** Commit body lines: one per imported customer, then the rows left behind. */
 export function importCommitBody(plan: ImportPlan, page: string): string[] {
-  const lines = plan.customers.map((c) => `- ${c.slug}: ${c.name} (${c.data.segment}, ${c.status}${c.data.engineer ? `, engineer ${String(c.data.engineer)}` : ''}) from line ${c.line}`);
-  if (plan.skipped.length > 0) lines.push('', `Not imported from ${page}:`, ...plan.skipped.map((s) => `- line ${s.line}: ${s.name ? `${s.name}: ` : ''}${s.reason}`));
+  const lines = plan.customers.map(
+    (c) => `- ${c.slug}: ${c.name} (${c.data.segment}, ${c.status}${c.data.engineer ? `, engineer ${String(c.data.engineer)}` : ''}) from line ${c.line}`,
+  );
+  if (plan.skipped.length > 0)
+    lines.push('', `Not imported from ${page}:`, ...plan.skipped.map((s) => `- line ${s.line}: ${s.name ? `${s.name}: ` : ''}${s.reason}`));
   return lines;
 }

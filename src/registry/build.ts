@@ -82,7 +82,8 @@ export function replaceFiles(loaded: LoadedRegistry, changed: ReadonlyMap<string
   const fileFindings = loaded.fileFindings.filter((f) => !changed.has(f.file));
   const created: Customer[] = [];
   for (const f of changed.values()) {
-    if (f.kind === 'customer' && !loaded.files.has(f.file)) created.push(normaliseCustomer(f.file.slice(f.file.lastIndexOf('/') + 1, -'.yaml'.length), f.file, f.data));
+    if (f.kind === 'customer' && !loaded.files.has(f.file))
+      created.push(normaliseCustomer(f.file.slice(f.file.lastIndexOf('/') + 1, -'.yaml'.length), f.file, f.data));
     files.set(f.file, f);
     for (const finding of f.findings) fileFindings.push(finding);
   }

@@ -60,29 +60,40 @@ export function hash128(bytes: Uint8Array, seed = 0): string {
   const t = blocks;
   /* eslint-disable no-fallthrough */
   switch (tail) {
-    case 15: k4 ^= bytes[t + 14]! << 16;
-    case 14: k4 ^= bytes[t + 13]! << 8;
+    case 15:
+      k4 ^= bytes[t + 14]! << 16;
+    case 14:
+      k4 ^= bytes[t + 13]! << 8;
     case 13:
       k4 ^= bytes[t + 12]!;
       k4 = Math.imul(rotl(Math.imul(k4, C4), 18), C1);
       h4 ^= k4;
-    case 12: k3 ^= bytes[t + 11]! << 24;
-    case 11: k3 ^= bytes[t + 10]! << 16;
-    case 10: k3 ^= bytes[t + 9]! << 8;
+    case 12:
+      k3 ^= bytes[t + 11]! << 24;
+    case 11:
+      k3 ^= bytes[t + 10]! << 16;
+    case 10:
+      k3 ^= bytes[t + 9]! << 8;
     case 9:
       k3 ^= bytes[t + 8]!;
       k3 = Math.imul(rotl(Math.imul(k3, C3), 17), C4);
       h3 ^= k3;
-    case 8: k2 ^= bytes[t + 7]! << 24;
-    case 7: k2 ^= bytes[t + 6]! << 16;
-    case 6: k2 ^= bytes[t + 5]! << 8;
+    case 8:
+      k2 ^= bytes[t + 7]! << 24;
+    case 7:
+      k2 ^= bytes[t + 6]! << 16;
+    case 6:
+      k2 ^= bytes[t + 5]! << 8;
     case 5:
       k2 ^= bytes[t + 4]!;
       k2 = Math.imul(rotl(Math.imul(k2, C2), 16), C3);
       h2 ^= k2;
-    case 4: k1 ^= bytes[t + 3]! << 24;
-    case 3: k1 ^= bytes[t + 2]! << 16;
-    case 2: k1 ^= bytes[t + 1]! << 8;
+    case 4:
+      k1 ^= bytes[t + 3]! << 24;
+    case 3:
+      k1 ^= bytes[t + 2]! << 16;
+    case 2:
+      k1 ^= bytes[t + 1]! << 8;
     case 1:
       k1 ^= bytes[t]!;
       k1 = Math.imul(rotl(Math.imul(k1, C1), 15), C2);

@@ -53,7 +53,13 @@ export function locationOf(dir: string): RegistryLocation {
     dir,
     gitRoot,
     root,
-    files: { config: show('config.yaml'), people: show('people.yaml'), customersDir: show('customers'), page: show('customer-exceptions.md'), timeOff: show('time-off.yaml') },
+    files: {
+      config: show('config.yaml'),
+      people: show('people.yaml'),
+      customersDir: show('customers'),
+      page: show('customer-exceptions.md'),
+      timeOff: show('time-off.yaml'),
+    },
   };
 }
 
@@ -67,7 +73,10 @@ export function discoverRegistry(cwd: string, explicit: string | undefined): Reg
     const dir = registryAt(abs);
     if (!dir) {
       // Same exit as discovery finding nothing: the registry is missing from the environment.
-      throw new EnvironmentError(`no registry at ${explicit}: expected config.yaml there or in ${join(explicit, 'registry')}`, 'point --registry (or ASE_REGISTRY) at the registry folder or the folder holding registry/; `ase init` creates one');
+      throw new EnvironmentError(
+        `no registry at ${explicit}: expected config.yaml there or in ${join(explicit, 'registry')}`,
+        'point --registry (or ASE_REGISTRY) at the registry folder or the folder holding registry/; `ase init` creates one',
+      );
     }
     return locationOf(dir);
   }

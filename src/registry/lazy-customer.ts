@@ -175,7 +175,14 @@ export function lazyCustomer(slug: string, file: string, row: HeadRow, source: {
  * A customer from a snapshot row: status and name from the facts (see factsText), the rest of the
  * head from the stored entry (read by `headOf`) when first asked; undefined when the facts cannot be read.
  */
-export function deferredCustomer(slug: string, file: string, entry: string, facts: string, headOf: HeadOf, source: { readonly data: unknown }): Customer | undefined {
+export function deferredCustomer(
+  slug: string,
+  file: string,
+  entry: string,
+  facts: string,
+  headOf: HeadOf,
+  source: { readonly data: unknown },
+): Customer | undefined {
   const c = new LazyCustomer(slug, file, undefined, source);
   return c.deferHead(entry, facts, headOf) ? c : undefined;
 }

@@ -47,7 +47,9 @@ export function cacheDir(location: RegistryLocation, env: NodeJS.ProcessEnv): st
     }
   }
   const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  const id = Buffer.from(hash128(Buffer.from(location.dir)), 'base64').toString('hex').slice(0, 16);
+  const id = Buffer.from(hash128(Buffer.from(location.dir)), 'base64')
+    .toString('hex')
+    .slice(0, 16);
   return join(base, 'ase', id);
 }
 

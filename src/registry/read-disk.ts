@@ -70,7 +70,10 @@ export function customerFolder(dir: string): { entries: Dirent[]; misnamed: stri
   } catch {
     return { entries: [], misnamed: [] };
   }
-  const misnamed = entries.filter((d) => isMisnamedCustomerFile(d.name)).map((d) => d.name).sort(compareText);
+  const misnamed = entries
+    .filter((d) => isMisnamedCustomerFile(d.name))
+    .map((d) => d.name)
+    .sort(compareText);
   return { entries: entries.filter((d) => isCustomerFileName(d.name)).sort((a, b) => compareText(a.name, b.name)), misnamed };
 }
 
@@ -82,7 +85,8 @@ export function customersFolderProblem(abs: string, file: string): Finding | und
   } catch {
     return undefined; // no customers yet
   }
-  if (st.isSymbolicLink()) return unreadable(file, 'is a symbolic link: the customers folder must be a real folder inside the registry; replace the link with the folder');
+  if (st.isSymbolicLink())
+    return unreadable(file, 'is a symbolic link: the customers folder must be a real folder inside the registry; replace the link with the folder');
   if (!st.isDirectory()) return unreadable(file, 'is not a folder: customer files live in the customers/ folder; move this file away and create the folder');
   return undefined;
 }
@@ -123,7 +127,12 @@ function readSmall(abs: string, scratch: Scratch): Buffer | number {
 
 function readProblem(file: string, err: unknown): Finding {
   const code = (err as NodeJS.ErrnoException).code;
-  return unreadable(file, code === 'ENOENT' ? 'is missing: restore it from git, or create it (`ase init` writes a fresh one)' : `cannot read (${code ?? (err as Error).message}): check the file's permissions`);
+  return unreadable(
+    file,
+    code === 'ENOENT'
+      ? 'is missing: restore it from git, or create it (`ase init` writes a fresh one)'
+      : `cannot read (${code ?? (err as Error).message}): check the file's permissions`,
+  );
 }
 
 /** The file's stat when it is a regular file; anything else becomes a finding. */

@@ -43,7 +43,6 @@ export interface RawFile {
   verdict?: string;
 }
 
-
 /**
  * What the cache keeps per file: its file findings, and the data of config and people or the
  * head of a customer (whose data is read again when asked for).

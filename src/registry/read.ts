@@ -26,11 +26,30 @@ import { deferredCustomer, factsText, headRow, isHeadRow, lazyCustomer, type Hea
 import { gitStarted } from '../git/exec.js';
 import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
 import { NO_CACHE, blobKey, cacheDir, contentKey, openLintCache, openPositionCache, openVerdictCache, type LintCache } from './lint-cache.js';
-import { customerFolder, customersFolderProblem, decode, isCustomerFileName, isMisnamedCustomerFile, misnamedFinding, readBytes, statFile, type Scratch } from './read-disk.js';
+import {
+  customerFolder,
+  customersFolderProblem,
+  decode,
+  isCustomerFileName,
+  isMisnamedCustomerFile,
+  misnamedFinding,
+  readBytes,
+  statFile,
+  type Scratch,
+} from './read-disk.js';
 import { ReadFile, type Entry, type PositionMemo, type RawFile } from './read-file.js';
 import { NO_INDEX, openStatIndex, type StatIndex } from './stat-index.js';
 import { indexChecksum } from '../git/index-file.js';
-import { changedSinceIndex, compareWithIndex, hasSnapshot, loadSnapshot, saveSnapshot, type IndexComparison, type SnapshotPlace, type SnapshotRow } from './snapshot.js';
+import {
+  changedSinceIndex,
+  compareWithIndex,
+  hasSnapshot,
+  loadSnapshot,
+  saveSnapshot,
+  type IndexComparison,
+  type SnapshotPlace,
+  type SnapshotRow,
+} from './snapshot.js';
 import { fingerprintOf, keepVerdict } from './verdicts.js';
 import { sourceHash, sourceModule, workerScript } from './source-module.js';
 
@@ -66,7 +85,8 @@ export interface Caches {
 
 function openCaches(location: RegistryLocation, env: NodeJS.ProcessEnv): Caches {
   const code = sourceHash();
-  if (code === undefined || env.ASE_CACHE === 'off' || env.ASE_CACHE === '0') return { dir: undefined, index: NO_INDEX, entries: NO_CACHE, positions: NO_CACHE, verdicts: NO_CACHE };
+  if (code === undefined || env.ASE_CACHE === 'off' || env.ASE_CACHE === '0')
+    return { dir: undefined, index: NO_INDEX, entries: NO_CACHE, positions: NO_CACHE, verdicts: NO_CACHE };
   const dir = cacheDir(location, env);
   return { dir, index: openStatIndex(dir), entries: openLintCache(dir, code), positions: openPositionCache(dir, code), verdicts: openVerdictCache(dir, code) };
 }
@@ -235,8 +255,19 @@ async function snapshotStart(loc: RegistryLocation, { env, caches, place }: Open
   if (customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir)) return undefined;
   // Customer files the snapshot does not give are parsed (a few): the per-file cache is not even opened.
   // Files meant as customers that are not read: the index's, and new ones git names; those still there.
-  const misnamed = [...new Set([...index.misnamed, ...[...changed].filter(isMisnamedCustomerFile)])].filter((n) => existsSync(join(loc.dir, 'customers', n))).sort(compareText);
-  return { env, caches: { ...caches, entries: othersCache(others) }, folderProblem: undefined, entries: [], misnamed, askGit: false, place, snapshot: { ...index, changed, others, fingerprint } };
+  const misnamed = [...new Set([...index.misnamed, ...[...changed].filter(isMisnamedCustomerFile)])]
+    .filter((n) => existsSync(join(loc.dir, 'customers', n)))
+    .sort(compareText);
+  return {
+    env,
+    caches: { ...caches, entries: othersCache(others) },
+    folderProblem: undefined,
+    entries: [],
+    misnamed,
+    askGit: false,
+    place,
+    snapshot: { ...index, changed, others, fingerprint },
+  };
 }
 
 /** Reads and checks every registry file of `loc`. */
@@ -361,7 +392,12 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
   keepTexts = s.snapshot !== undefined || entries.length < 200;
   checkEarly = !keepTexts && options.today !== undefined && caches.verdicts !== NO_CACHE;
   const customersDir = join(loc.dir, 'customers');
-  const customerFile = (name: string): RawFile => ({ abs: customersDir + sep + name, file: `${loc.files.customersDir}/${name}`, kind: 'customer', slug: name.slice(0, -'.yaml'.length) });
+  const customerFile = (name: string): RawFile => ({
+    abs: customersDir + sep + name,
+    file: `${loc.files.customersDir}/${name}`,
+    kind: 'customer',
+    slug: name.slice(0, -'.yaml'.length),
+  });
 
   /**
    * A customer file the snapshot knows as the index has it; false when its entry is damaged. One
@@ -434,7 +470,10 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
       if (rows.length > 0) saveSnapshot(place, { rows, others: otherEntries(raws), fingerprint });
     },
   };
-  return { ...buildRegistry(loc.files, config, people, customers, findings, timeOff), cache: { verdicts: caches.verdicts, keyOf: (file) => (file instanceof ReadFile ? file.contentKey : undefined), snapshot } };
+  return {
+    ...buildRegistry(loc.files, config, people, customers, findings, timeOff),
+    cache: { verdicts: caches.verdicts, keyOf: (file) => (file instanceof ReadFile ? file.contentKey : undefined), snapshot },
+  };
 }
 
 /**

@@ -38,7 +38,10 @@ export function evaluate(loaded: LoadedRegistry, today: string): Finding[] {
   cache?.verdicts.save();
   // The snapshot takes the verdicts when it has none for this day, config and roster, or lacks many.
   if (cache?.snapshot && (!snapshot || missing >= SNAPSHOT_VERDICTS_MISSING)) {
-    cache.snapshot.keep(fingerprint, verdicts.map((v) => v && JSON.stringify(v)));
+    cache.snapshot.keep(
+      fingerprint,
+      verdicts.map((v) => v && JSON.stringify(v)),
+    );
   }
   return found.sort(compareFindings);
 }
@@ -81,7 +84,12 @@ function verdictPrefix(fingerprint: string, file: string): string {
 /** The findings of a stored verdict when it was made for this fingerprint and file (compared in place: no strings made). */
 function storedVerdict(stored: string, fingerprint: string, file: string): Verdict | undefined {
   const at = fingerprint.length + 1 + file.length;
-  if (!stored.startsWith(fingerprint) || stored.charCodeAt(fingerprint.length) !== 9 || !stored.startsWith(file, fingerprint.length + 1) || stored.charCodeAt(at) !== 9) {
+  if (
+    !stored.startsWith(fingerprint) ||
+    stored.charCodeAt(fingerprint.length) !== 9 ||
+    !stored.startsWith(file, fingerprint.length + 1) ||
+    stored.charCodeAt(at) !== 9
+  ) {
     return undefined;
   }
   return parseVerdict(stored, at + 1);

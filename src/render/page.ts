@@ -152,12 +152,13 @@ function timeOffSection(registry: Registry, who: (h: string | undefined) => stri
     const covers = Object.entries(e.cover)
       .sort(byKey(([slug]) => slug))
       .map(([slug, h]) => `${byHandle.get(slug)?.name ?? slug}: ${who(h)}`);
-    const gaps = e.from <= e.to && daysBetween(e.from, e.to) <= MAX_SPAN_DAYS
-      ? customersOf(registry, e.handle).flatMap((c) => {
-          const days = gapDays(registry, c, e.from, e.to);
-          return days.length > 0 ? [`${c.name} (${dayRanges(days)})`] : [];
-        })
-      : [];
+    const gaps =
+      e.from <= e.to && daysBetween(e.from, e.to) <= MAX_SPAN_DAYS
+        ? customersOf(registry, e.handle).flatMap((c) => {
+            const days = gapDays(registry, c, e.from, e.to);
+            return days.length > 0 ? [`${c.name} (${dayRanges(days)})`] : [];
+          })
+        : [];
     return [cell(who(e.handle)), cell(e.from), cell(e.to), cell(e.note), cell(covers.join('; ')), cell(gaps.join('; '))];
   });
   return [...out, mdTable(['Who', 'From', 'To', 'Note', 'Named covers', 'Nobody covers'], rows)];

@@ -17,7 +17,10 @@ function headline(item: StatusItem, customers: ReadonlyMap<string, string>, peop
 
 /** Backticked commands in a status message become <code>. */
 function message(text: string): string {
-  return text.split('`').map((part, i) => (i % 2 === 1 ? `<code>${esc(part)}</code>` : esc(part))).join('');
+  return text
+    .split('`')
+    .map((part, i) => (i % 2 === 1 ? `<code>${esc(part)}</code>` : esc(part)))
+    .join('');
 }
 
 export function attentionSection(items: readonly StatusItem[], registry: Registry): string {
@@ -31,7 +34,9 @@ export function attentionSection(items: readonly StatusItem[], registry: Registr
     const [group, one] = GROUP[severity];
     out.push(`<h3>${group} (${n})</h3><ul class="items">`);
     for (const item of items.filter((i) => i.severity === severity)) {
-      out.push(`<li class="${severity}"><span class="sev">${one}:</span><strong>${esc(headline(item, customers, people))}</strong><br>${message(item.message)}</li>`);
+      out.push(
+        `<li class="${severity}"><span class="sev">${one}:</span><strong>${esc(headline(item, customers, people))}</strong><br>${message(item.message)}</li>`,
+      );
     }
     out.push('</ul>');
   }

@@ -53,7 +53,8 @@ export function capSection(u: CapUsage): string {
   block(u.used - within, 'over', `over ${u.used - u.limit}`, 'p-hatch');
   const capX = u.limit * unit;
   const ticks: string[] = [];
-  for (let i = 0; i <= slots; i++) ticks.push(`<line class="axis" x1="${num(i * unit)}" y1="${BAR_Y + BAR_H}" x2="${num(i * unit)}" y2="${BAR_Y + BAR_H + 5}"/>`);
+  for (let i = 0; i <= slots; i++)
+    ticks.push(`<line class="axis" x1="${num(i * unit)}" y1="${BAR_Y + BAR_H}" x2="${num(i * unit)}" y2="${BAR_Y + BAR_H + 5}"/>`);
   const sentence = capSentence(u);
   const svg =
     `<svg class="chart" role="img" aria-label="${esc(`Cap usage: ${sentence}; ${u.post} post-sales, ${u.pre} pre-sales`)}" viewBox="-4 0 ${W + 8} 74">` +

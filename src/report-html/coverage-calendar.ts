@@ -73,14 +73,16 @@ export function coverageSection(days: readonly CoverageDay[], today: string, wee
     `<svg class="chart" role="img" aria-label="${esc(`Coverage calendar, ${plural(weeks, 'week')}: ${summary}`)}" viewBox="0 0 ${7 * CELL_W} ${TOP + rows * CELL_H + 2}">` +
     cells.join('') +
     `</svg>`;
-  const legend =
-    `<ul class="legend"><li>dotted band: someone away</li><li>hatched, red border: coverage gap (falls back to round-robin)</li><li>dashed border, THIN: more away than the team allows</li><li>thick outline: today</li></ul>`;
+  const legend = `<ul class="legend"><li>dotted band: someone away</li><li>hatched, red border: coverage gap (falls back to round-robin)</li><li>dashed border, THIN: more away than the team allows</li><li>thick outline: today</li></ul>`;
   const list =
     notable.length === 0
       ? `<p>${esc(summary)}</p>`
       : `<p>${esc(summary)}</p><table><caption>Days with time off, gaps or a thin team</caption><thead><tr><th scope="col">Day</th><th scope="col">Away</th><th scope="col">Coverage gaps</th><th scope="col">Team thin</th></tr></thead><tbody>` +
         notable
-          .map((d) => `<tr><th scope="row" class="d">${d.date}</th><td>${esc(d.away.join(', ') || '—')}</td><td>${d.gaps.length > 0 ? `<span class="flag">${esc(d.gaps.join(', '))}</span>` : '—'}</td><td>${d.thin ? '<span class="needed">thin</span>' : '—'}</td></tr>`)
+          .map(
+            (d) =>
+              `<tr><th scope="row" class="d">${d.date}</th><td>${esc(d.away.join(', ') || '—')}</td><td>${d.gaps.length > 0 ? `<span class="flag">${esc(d.gaps.join(', '))}</span>` : '—'}</td><td>${d.thin ? '<span class="needed">thin</span>' : '—'}</td></tr>`,
+          )
           .join('') +
         `</tbody></table>`;
   return `<figure>${svg}</figure>${legend}${list}`;

@@ -16,7 +16,9 @@ export function pendingSection(registry: Registry, today: string): string {
     const waiting = c.request?.on ? daysBetween(c.request.on, today) : undefined;
     const cells = APPROVERS.map((a) => {
       const ok = c.approvals[a];
-      return ok ? `<td class="ok">✔ approved by ${esc(ok.by)} on ${esc(ok.on)}</td>` : `<td><span class="needed">✖ needed</span> <code>ase approve ${esc(c.slug)} --as ${a}</code></td>`;
+      return ok
+        ? `<td class="ok">✔ approved by ${esc(ok.by)} on ${esc(ok.on)}</td>`
+        : `<td><span class="needed">✖ needed</span> <code>ase approve ${esc(c.slug)} --as ${a}</code></td>`;
     });
     const missing = APPROVERS.filter((a) => !c.approvals[a]).length;
     return (

@@ -19,7 +19,10 @@ export interface Periods {
 }
 
 export function customerPeriods(c: Customer, today: string): Periods {
-  const entries = c.history.filter((h) => typeof h.on === 'string').slice().sort((a, b) => compareText(a.on, b.on));
+  const entries = c.history
+    .filter((h) => typeof h.on === 'string')
+    .slice()
+    .sort((a, b) => compareText(a.on, b.on));
   const periods: Period[] = [];
   const marks: HistoryEntry[] = [];
   let open: Omit<Period, 'to'> | undefined;
@@ -40,7 +43,13 @@ export function customerPeriods(c: Customer, today: string): Periods {
   if (open) close(c.status === 'active' ? today : (c.ended_on ?? today));
   // An active customer without history still shows its current assignment.
   if (periods.length === 0 && c.status === 'active' && c.engineer && c.since && c.since <= today) {
-    periods.push({ engineer: c.engineer, ...(c.backup ? { backup: c.backup } : {}), from: c.since, to: today, start: { on: c.since, event: 'assigned', engineer: c.engineer } });
+    periods.push({
+      engineer: c.engineer,
+      ...(c.backup ? { backup: c.backup } : {}),
+      from: c.since,
+      to: today,
+      start: { on: c.since, event: 'assigned', engineer: c.engineer },
+    });
   }
   return { periods, marks };
 }

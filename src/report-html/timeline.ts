@@ -49,7 +49,10 @@ export function timelineSection(registry: Registry, today: string): string {
     .filter((r) => r.periods.length > 0 || r.marks.length > 0)
     .sort((a, b) => compareNames(a.c.name, b.c.name) || compareText(a.c.slug, b.c.slug));
   if (rows.length === 0) return `<p>No assignments between ${from} and ${today}.</p>`;
-  const slots = engineerSlots(registry, rows.flatMap((r) => r.periods.map((p) => p.engineer)));
+  const slots = engineerSlots(
+    registry,
+    rows.flatMap((r) => r.periods.map((p) => p.engineer)),
+  );
   const used = new Set(rows.flatMap((r) => r.periods.map((p) => p.engineer)));
   const height = TOP + rows.length * ROW_H + 6;
 
@@ -58,7 +61,9 @@ export function timelineSection(registry: Registry, today: string): string {
     if (!d.endsWith('-01')) continue;
     const month = Number(d.slice(5, 7));
     const gx = num(x(d));
-    grid.push(`<line class="axis" x1="${gx}" y1="${TOP - 4}" x2="${gx}" y2="${height - 4}"/><text class="muted" x="${num(x(d) + 2)}" y="24">${MONTHS[month - 1]}</text>${month === 1 ? `<text x="${num(x(d) + 2)}" y="10">${d.slice(0, 4)}</text>` : ''}`);
+    grid.push(
+      `<line class="axis" x1="${gx}" y1="${TOP - 4}" x2="${gx}" y2="${height - 4}"/><text class="muted" x="${num(x(d) + 2)}" y="24">${MONTHS[month - 1]}</text>${month === 1 ? `<text x="${num(x(d) + 2)}" y="10">${d.slice(0, 4)}</text>` : ''}`,
+    );
   }
   const body = rows.map((r, i) => {
     const y = TOP + i * ROW_H;
@@ -68,10 +73,14 @@ export function timelineSection(registry: Registry, today: string): string {
       const x0 = x(p.from);
       const w = Math.max(x(addDays(p.to, 1)) - x0, 1.5);
       const { cls, striped } = colour(slots.get(p.engineer) ?? 0);
-      parts.push(`<g><title>${esc(`${r.c.name}: ${periodWords(p)} from ${p.from} to ${p.to}${p.start.reason ? `, ${p.start.reason}` : ''}`)}</title><rect class="bar ${cls}" x="${num(x0)}" y="${y + 3}" width="${num(w)}" height="16"/>` +
-        (striped ? `<rect x="${num(x0)}" y="${y + 3}" width="${num(w)}" height="16" fill="url(#p-stripes)"/>` : '') +
-        (w >= p.engineer.length * 6.6 + 8 ? `<text class="on-bar" x="${num(x0 + (p.start.event === 'transition' && p.from >= from ? 9 : 4))}" y="${y + 15}">${esc(p.engineer)}</text>` : '') +
-        `</g>`);
+      parts.push(
+        `<g><title>${esc(`${r.c.name}: ${periodWords(p)} from ${p.from} to ${p.to}${p.start.reason ? `, ${p.start.reason}` : ''}`)}</title><rect class="bar ${cls}" x="${num(x0)}" y="${y + 3}" width="${num(w)}" height="16"/>` +
+          (striped ? `<rect x="${num(x0)}" y="${y + 3}" width="${num(w)}" height="16" fill="url(#p-stripes)"/>` : '') +
+          (w >= p.engineer.length * 6.6 + 8
+            ? `<text class="on-bar" x="${num(x0 + (p.start.event === 'transition' && p.from >= from ? 9 : 4))}" y="${y + 15}">${esc(p.engineer)}</text>`
+            : '') +
+          `</g>`,
+      );
     }
     for (const m of r.marks) {
       const mx = x(m.on);
@@ -85,35 +94,45 @@ export function timelineSection(registry: Registry, today: string): string {
   });
   const todayX = num(x(today) + PLOT_W / span);
   const transitions = rows.reduce((n, r) => n + r.marks.filter((m) => m.event === 'transition').length, 0);
-  const aria = `Assignment timeline from ${from} to ${today}: ${rows.length} customers, ${transitions} transitions; ` +
+  const aria =
+    `Assignment timeline from ${from} to ${today}: ${rows.length} customers, ${transitions} transitions; ` +
     rows.map((r) => `${r.c.name}: ${r.periods.map((p) => `${p.engineer} ${p.from} to ${p.to}`).join(', then ')}`).join('; ');
   const svg =
     `<svg class="chart" role="img" aria-label="${esc(aria.length > 1500 ? `${aria.slice(0, 1499)}… (the table below lists every period)` : aria)}" viewBox="0 0 ${W} ${height}">` +
-    grid.join('') + body.join('') +
+    grid.join('') +
+    body.join('') +
     `<line class="limit" x1="${todayX}" y1="${TOP - 4}" x2="${todayX}" y2="${height - 4}"/>` +
     `</svg>`;
   const legend =
     `<ul class="legend">` +
-    [...used].sort((a, b) => (slots.get(a) ?? 0) - (slots.get(b) ?? 0)).map((h) => {
-      const { cls, striped } = colour(slots.get(h) ?? 0);
-      const person = registry.people.find((p) => p.handle === h);
-      return `<li><span class="swatch ${cls}${striped ? ' striped' : ''}" aria-hidden="true"></span>${esc(person && person.name !== h ? `${person.name} (${h})` : h)}</li>`;
-    }).join('') +
+    [...used]
+      .sort((a, b) => (slots.get(a) ?? 0) - (slots.get(b) ?? 0))
+      .map((h) => {
+        const { cls, striped } = colour(slots.get(h) ?? 0);
+        const person = registry.people.find((p) => p.handle === h);
+        return `<li><span class="swatch ${cls}${striped ? ' striped' : ''}" aria-hidden="true"></span>${esc(person && person.name !== h ? `${person.name} (${h})` : h)}</li>`;
+      })
+      .join('') +
     `<li>◇ transition (reason on hover and in the table)</li><li>| assignment ended</li><li>dashed line: today</li></ul>`;
   const table =
     `<table><caption>Assignments from ${from} to ${today}</caption><thead><tr><th scope="col">Customer</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Engineer</th><th scope="col">Backup</th><th scope="col">How it started</th></tr></thead><tbody>` +
-    rows.map((r) => {
-      const href = safeHref(r.c.docs.design_doc);
-      const name = href ? `<a href="${esc(href)}">${esc(r.c.name)}</a>` : esc(r.c.name);
-      const ended = r.marks.filter((m) => m.event === 'ended');
-      const lines = r.periods.map((p, k) => {
-        const why = `${p.start.event}${p.start.reason ? `: ${p.start.reason}` : ''}${p.start.note ? ` (${p.start.note})` : ''}`;
-        const head = k === 0 ? `<th scope="row" rowspan="${r.periods.length + ended.length}">${name}</th>` : '';
-        return `<tr>${head}<td class="d">${p.from}</td><td class="d">${p.to === today && r.c.status === 'active' ? 'today' : p.to}</td><td>${esc(p.engineer)}</td><td>${esc(p.backup ?? '—')}</td><td>${esc(why)}</td></tr>`;
-      });
-      for (const m of ended) lines.push(`${lines.length === 0 ? `<tr><th scope="row" rowspan="${ended.length}">${name}</th>` : '<tr>'}<td class="d">${m.on}</td><td>—</td><td>—</td><td>—</td><td>${esc(`ended${m.reason ? `: ${m.reason}` : ''}`)}</td></tr>`);
-      return lines.join('');
-    }).join('') +
+    rows
+      .map((r) => {
+        const href = safeHref(r.c.docs.design_doc);
+        const name = href ? `<a href="${esc(href)}">${esc(r.c.name)}</a>` : esc(r.c.name);
+        const ended = r.marks.filter((m) => m.event === 'ended');
+        const lines = r.periods.map((p, k) => {
+          const why = `${p.start.event}${p.start.reason ? `: ${p.start.reason}` : ''}${p.start.note ? ` (${p.start.note})` : ''}`;
+          const head = k === 0 ? `<th scope="row" rowspan="${r.periods.length + ended.length}">${name}</th>` : '';
+          return `<tr>${head}<td class="d">${p.from}</td><td class="d">${p.to === today && r.c.status === 'active' ? 'today' : p.to}</td><td>${esc(p.engineer)}</td><td>${esc(p.backup ?? '—')}</td><td>${esc(why)}</td></tr>`;
+        });
+        for (const m of ended)
+          lines.push(
+            `${lines.length === 0 ? `<tr><th scope="row" rowspan="${ended.length}">${name}</th>` : '<tr>'}<td class="d">${m.on}</td><td>—</td><td>—</td><td>—</td><td>${esc(`ended${m.reason ? `: ${m.reason}` : ''}`)}</td></tr>`,
+          );
+        return lines.join('');
+      })
+      .join('') +
     `</tbody></table>`;
   return `<figure>${svg}</figure>${legend}${table}`;
 }

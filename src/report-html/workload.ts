@@ -34,13 +34,24 @@ export function workloadSection(registry: Registry, awayToday: ReadonlySet<strin
       (e.backup > 0
         ? `<rect class="backup" x="${LABEL_W}" y="${y + 19}" width="${num(e.backup * unit)}" height="9"/><rect x="${LABEL_W}" y="${y + 19}" width="${num(e.backup * unit)}" height="9" fill="url(#p-hatch)"/>`
         : '') +
-      `<text x="${NOTE_X}" y="${y + 16}"${f.length > 0 ? '' : ' class="muted"'}>${esc(`${e.primary} primary, ${e.backup} backup${f.length > 0 ? ` · ${f.map((w) => w.replace(/ \(said so\)$/, '')).join(' · ').toUpperCase()}` : ''}`)}</text>`
+      `<text x="${NOTE_X}" y="${y + 16}"${f.length > 0 ? '' : ' class="muted"'}>${esc(
+        `${e.primary} primary, ${e.backup} backup${
+          f.length > 0
+            ? ` · ${f
+                .map((w) => w.replace(/ \(said so\)$/, ''))
+                .join(' · ')
+                .toUpperCase()}`
+            : ''
+        }`,
+      )}</text>`
     );
   });
   const ticks: string[] = [];
   for (let k = 0; k <= scale; k++) {
     const x = LABEL_W + k * unit;
-    ticks.push(`<line class="axis" x1="${num(x)}" y1="2" x2="${num(x)}" y2="${height - 22}"/><text class="muted" x="${num(x)}" y="${height - 8}" text-anchor="middle">${k}</text>`);
+    ticks.push(
+      `<line class="axis" x1="${num(x)}" y1="2" x2="${num(x)}" y2="${height - 22}"/><text class="muted" x="${num(x)}" y="${height - 8}" text-anchor="middle">${k}</text>`,
+    );
   }
   const maxX = LABEL_W + max * unit;
   const overloaded = loads.filter((e) => e.overloaded).map((e) => e.handle);

@@ -35,13 +35,21 @@ export function customerNote(c: Customer, people: ReadonlyMap<string, Person>, t
     if (today && today.handler?.role !== 'engineer') {
       const until = today.chain[0]?.away?.to;
       const away = `${c.engineer ?? 'the engineer'} is away${until ? ` until ${until}` : ''}`;
-      add(`Today (${today.on})`, today.handler ? `${who(today.handler.handle, people)} takes tickets as ${today.handler.role}; ${away}` : `nobody named (${away}): round-robin`);
+      add(
+        `Today (${today.on})`,
+        today.handler ? `${who(today.handler.handle, people)} takes tickets as ${today.handler.role}; ${away}` : `nobody named (${away}): round-robin`,
+      );
     }
   }
   add('CE', c.ce && who(c.ce, people));
   if (c.segment === 'pre-sales') lines.push('Communicated: no. Internal only — do not tell the customer.');
   else if (c.status === 'active') {
-    add('Communicated', c.communicated ? 'yes, the customer knows their engineer' : `not yet — the customer does not know ${c.engineer ? `@${c.engineer}` : 'their engineer'} yet: do not name the engineer to the customer until told (\`ase told ${c.slug}\`)`);
+    add(
+      'Communicated',
+      c.communicated
+        ? 'yes, the customer knows their engineer'
+        : `not yet — the customer does not know ${c.engineer ? `@${c.engineer}` : 'their engineer'} yet: do not name the engineer to the customer until told (\`ase told ${c.slug}\`)`,
+    );
   }
   add('Why', rationaleText(c.raw.rationale) ?? c.request?.reason);
   add('Environment', [c.environment?.note, c.environment?.link].filter(Boolean).join(' — ') || undefined);

@@ -36,7 +36,8 @@ function team(engineer: string | undefined, backup: string | undefined, people: 
 /** Who the customer knows and since when; for an untold customer, who to announce. */
 function communicatedText(c: Customer, ctx: ShowContext, style: Style): string {
   const known = knownTeam(c);
-  if (c.communicated === true) return `yes — knows ${team(known!.engineer, known!.backup, ctx.people)}${known!.on ? ` since ${age(known!.on, ctx.today)}` : ' (date not recorded)'}`;
+  if (c.communicated === true)
+    return `yes — knows ${team(known!.engineer, known!.backup, ctx.people)}${known!.on ? ` since ${age(known!.on, ctx.today)}` : ' (date not recorded)'}`;
   const before = known ? `; last told of ${team(known.engineer, known.backup, ctx.people)} on ${known.on}` : '';
   if (c.status !== 'active') return `no${before}`;
   return style.yellow(`no — not yet told of ${team(c.engineer, c.backup, ctx.people)}${before}: tell them, then \`ase told ${c.slug}\``);
@@ -49,7 +50,8 @@ function todayHandler(c: Customer, registry: Registry, today: string): ((people:
   if (h.handler?.role === 'engineer') return undefined;
   const away = h.chain[0]?.away;
   const why = away ? `${c.engineer} is away until ${away.to}` : `${c.engineer} is away`;
-  return (people) => (h.handler ? `${who(h.handler.handle, people)} takes tickets as ${h.handler.role}: ${why}` : `nobody: coverage gap, ${why} (\`ase who ${c.slug}\`)`);
+  return (people) =>
+    h.handler ? `${who(h.handler.handle, people)} takes tickets as ${h.handler.role}: ${why}` : `nobody: coverage gap, ${why} (\`ase who ${c.slug}\`)`;
 }
 
 export function customerText(c: Customer, ctx: ShowContext, style: Style): string {
@@ -86,7 +88,10 @@ export function customerText(c: Customer, ctx: ShowContext, style: Style): strin
   row('updated', age(c.docs.updated_on, today));
   const synced = c.docs.salesforce_synced_on;
   const behind = c.docs.updated_on !== undefined && (synced === undefined || synced < c.docs.updated_on);
-  row('salesforce', `${age(synced, today)}${behind && c.docs.design_doc ? style.yellow(synced ? ' — behind the design doc: ask the CE to update it' : ' — ask the CE to update Salesforce') : ''}`);
+  row(
+    'salesforce',
+    `${age(synced, today)}${behind && c.docs.design_doc ? style.yellow(synced ? ' — behind the design doc: ask the CE to update it' : ' — ask the CE to update Salesforce') : ''}`,
+  );
   if (c.environment) {
     row('environment', [c.environment.note?.trim(), c.environment.link].filter(Boolean).join(' — ') || '-');
     if (c.environment.updated_on) row('  updated', age(c.environment.updated_on, today));

@@ -22,10 +22,7 @@ export function engineersText(loads: readonly EngineerLoad[], max: number, style
   for (const e of loads) {
     const bar = loadBar(e.primary, max);
     const paintBar = e.primary > max ? style.red : e.primary === max ? style.yellow : style.green;
-    const flags = [
-      e.flagged ? 'overloaded (said so)' : e.overloaded ? 'overloaded' : '',
-      e.active ? '' : 'inactive',
-    ].filter(Boolean);
+    const flags = [e.flagged ? 'overloaded (said so)' : e.overloaded ? 'overloaded' : '', e.active ? '' : 'inactive'].filter(Boolean);
     if (e.away) flags.push(`away until ${e.away.to}`);
     const head = `${style.bold(e.handle.padEnd(handleWidth))}  ${truncate(e.name, nameWidth).padEnd(nameWidth)}  ${paintBar(bar.padEnd(barWidth))} primary · ${plural(e.backup, 'backup')}`;
     lines.push(flags.length > 0 ? `${head}  ${style.red(flags.join(', '))}` : head);

@@ -12,7 +12,14 @@ export function table<T>(rows: readonly T[], columns: readonly Column<T>[], head
   const cells = rows.map((r) => columns.map((c) => c.value(r)));
   const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((row) => row[i]!.length)));
   const pad = (s: string, i: number) => (columns[i]!.align === 'right' ? s.padStart(widths[i]!) : s.padEnd(widths[i]!));
-  const lines = [header(columns.map((c, i) => pad(c.header, i)).join('  ').trimEnd())];
+  const lines = [
+    header(
+      columns
+        .map((c, i) => pad(c.header, i))
+        .join('  ')
+        .trimEnd(),
+    ),
+  ];
   rows.forEach((row, r) => {
     const line = columns.map((c, i) => {
       const cell = pad(cells[r]![i]!, i);

@@ -28,6 +28,10 @@ export function openPerson(edit: RegistryEdit, handle: string): PersonEntry {
   // The model skips malformed entries, so the entry's index is looked up in the file itself.
   const list = people.get(['people']);
   const at = Array.isArray(list) ? list.findIndex((p) => (p as { handle?: unknown } | null)?.handle === handle) : -1;
-  if (at < 0) throw new UsageError(`"${handle}" is not listed under people: in ${edit.before.files.people}`, `fix ${edit.before.files.people} by hand, then run \`ase lint\``);
+  if (at < 0)
+    throw new UsageError(
+      `"${handle}" is not listed under people: in ${edit.before.files.people}`,
+      `fix ${edit.before.files.people} by hand, then run \`ase lint\``,
+    );
   return { person, people, path: ['people', at] };
 }

@@ -25,7 +25,10 @@ export function checkHandle(handle: string): string {
 /** Roles given as repeated flags, each possibly comma-separated; duplicates dropped. */
 export function checkRoles(values: readonly string[], flag: string): Role[] {
   const out: Role[] = [];
-  for (const v of values.flatMap((x) => x.split(',')).map((x) => x.trim()).filter((x) => x !== '')) {
+  for (const v of values
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter((x) => x !== '')) {
     if (!(ROLES as readonly string[]).includes(v)) {
       throw new UsageError(`${flag} "${v}" is not a role`, `roles are ${ROLES.join(', ')}`);
     }
@@ -37,7 +40,10 @@ export function checkRoles(values: readonly string[], flag: string): Role[] {
 /** An IANA time zone Intl knows. */
 export function checkTimeZone(tz: string): string {
   if (!isValidTimeZone(tz)) {
-    throw new UsageError(`--timezone "${tz}" is not an IANA time zone`, 'use a name from the tz database, for example Europe/London, America/Chicago or Asia/Singapore');
+    throw new UsageError(
+      `--timezone "${tz}" is not an IANA time zone`,
+      'use a name from the tz database, for example Europe/London, America/Chicago or Asia/Singapore',
+    );
   }
   return tz;
 }
@@ -52,10 +58,16 @@ export function checkHours(hours: string): string {
 
 /** Working days `mon,tue,...`, in week order, each once. */
 export function checkDays(days: string): string[] {
-  const given = days.split(',').map((d) => d.trim().toLowerCase()).filter((d) => d !== '');
+  const given = days
+    .split(',')
+    .map((d) => d.trim().toLowerCase())
+    .filter((d) => d !== '');
   const bad = given.find((d) => !(WEEKDAYS as readonly string[]).includes(d));
   if (bad !== undefined || given.length === 0) {
-    throw new UsageError(`--days "${days}" is not a list of weekdays${bad !== undefined ? ` ("${bad}")` : ''}`, 'write three-letter days separated by commas, for example mon,tue,wed,thu,fri');
+    throw new UsageError(
+      `--days "${days}" is not a list of weekdays${bad !== undefined ? ` ("${bad}")` : ''}`,
+      'write three-letter days separated by commas, for example mon,tue,wed,thu,fri',
+    );
   }
   return WEEKDAYS.filter((d) => given.includes(d));
 }
@@ -72,7 +84,11 @@ const GITHUB_RE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 /** A GitHub user name as the schema allows it (without the @). */
 export function checkGithub(name: string): string {
   const bare = name.startsWith('@') ? name.slice(1) : name;
-  if (!GITHUB_RE.test(bare)) throw new UsageError(`--github "${name.length > 60 ? `${name.slice(0, 60)}...` : name}" is not a GitHub user name`, 'letters, digits and single hyphens, at most 39 characters, e.g. --github amara-okafor');
+  if (!GITHUB_RE.test(bare))
+    throw new UsageError(
+      `--github "${name.length > 60 ? `${name.slice(0, 60)}...` : name}" is not a GitHub user name`,
+      'letters, digits and single hyphens, at most 39 characters, e.g. --github amara-okafor',
+    );
   return bare;
 }
 

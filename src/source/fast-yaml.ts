@@ -136,7 +136,24 @@ function lineValue(text: string, start: number, end: number): Value | typeof BAI
   if (c === 34) return doubleQuoted(text, start, end);
   if (c === 91) return flowSequence(text, start, end);
   // Indicators: - ? : , ] { } # & * ! | > % @ `
-  if (c === DASH || c === 63 || c === COLON || c === 44 || c === 93 || c === 123 || c === 125 || c === HASH || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 37 || c === 64 || c === 96) {
+  if (
+    c === DASH ||
+    c === 63 ||
+    c === COLON ||
+    c === 44 ||
+    c === 93 ||
+    c === 123 ||
+    c === 125 ||
+    c === HASH ||
+    c === 38 ||
+    c === 42 ||
+    c === 33 ||
+    c === 124 ||
+    c === 62 ||
+    c === 37 ||
+    c === 64 ||
+    c === 96
+  ) {
     return BAIL;
   }
   // Up to a ` #` comment; `: ` inside or `:` at the end would make it a nested mapping.

@@ -95,7 +95,10 @@ export function parseMany(items: ParseItem[], options: ParallelOptions = {}): Pa
   });
   if (slow.length > 0) {
     const done = items.length - slow.length;
-    const parsed = parseFull(slow.map((i) => items[i]!), { ...options, onProgress: options.onProgress && ((k) => options.onProgress!(done + k)) });
+    const parsed = parseFull(
+      slow.map((i) => items[i]!),
+      { ...options, onProgress: options.onProgress && ((k) => options.onProgress!(done + k)) },
+    );
     slow.forEach((i, j) => (out[i] = parsed[j]!));
   }
   return out;

@@ -136,7 +136,8 @@ function tooDeep(text: string): { offset: number; message: string } | undefined 
     const ch = text[i]!;
     if (i === lineStart) {
       const indent = /^[ \t?:-]*/.exec(text.slice(i, i + MAX_INDENT + 2))![0].length;
-      if (indent > MAX_INDENT) return { offset: i, message: `indented more than ${MAX_INDENT} columns deep: no registry file nests this far; restore the file from git` };
+      if (indent > MAX_INDENT)
+        return { offset: i, message: `indented more than ${MAX_INDENT} columns deep: no registry file nests this far; restore the file from git` };
     }
     if (ch === '\n' || ch === '\r') {
       // A lone CR ends a line too (YAML 1.2 line breaks are LF, CR and CRLF).
@@ -151,7 +152,8 @@ function tooDeep(text: string): { offset: number; message: string } | undefined 
       const end = text.indexOf('\n', i);
       i = (end === -1 ? text.length : end) - 1;
     } else if (ch === '[' || ch === '{') {
-      if (++depth > MAX_FLOW_DEPTH) return { offset: i, message: `brackets nested more than ${MAX_FLOW_DEPTH} deep: no registry file nests this far; restore the file from git` };
+      if (++depth > MAX_FLOW_DEPTH)
+        return { offset: i, message: `brackets nested more than ${MAX_FLOW_DEPTH} deep: no registry file nests this far; restore the file from git` };
     } else if ((ch === ']' || ch === '}') && depth > 0) depth--;
   }
   return undefined;
@@ -165,7 +167,12 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   if (text.includes('\0')) {
     const at = text.indexOf('\0');
     const before = text.slice(0, at).split('\n');
-    return { doc: undefined, lineCounter, data: undefined, findings: [syntax(file, before.length, before.at(-1)!.length + 1, 'file contains a NUL byte: it is binary, not YAML; restore it from git')] };
+    return {
+      doc: undefined,
+      lineCounter,
+      data: undefined,
+      findings: [syntax(file, before.length, before.at(-1)!.length + 1, 'file contains a NUL byte: it is binary, not YAML; restore it from git')],
+    };
   }
   const deep = tooDeep(text);
   if (deep) {
@@ -195,7 +202,10 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       flag(markOffset(text, node as Node, `&${(node as Node).anchor}`), ANCHOR_MESSAGE);
     }
     if ((isScalar(node) || isCollection(node)) && node.tag) {
-      flag(markOffset(text, node, '!'), `explicit tags such as ${JSON.stringify(tagSource(text, node))} are not allowed in the registry: write the plain value`);
+      flag(
+        markOffset(text, node, '!'),
+        `explicit tags such as ${JSON.stringify(tagSource(text, node))} are not allowed in the registry: write the plain value`,
+      );
     }
     if (isPair(node) && (isCollection(node.key) || isAlias(node.key))) {
       flag((node.key as Node).range?.[0] ?? 0, 'a list or mapping cannot be a key: keys are plain field names');

@@ -62,27 +62,40 @@ function describe(e: AjvError, data: unknown, path: NodePath): SchemaProblem | u
     case 'required': {
       const field = String(e.params.missingProperty);
       // A field required by another field's value: point at the field that requires it.
-      const cause = e.schemaPath.includes('/allOf/0/') ? { at: 'term', why: ' (a temporary assignment needs its end date)' } : e.schemaPath.includes('/allOf/1/') ? { at: 'status', why: ' (an active assignment needs its engineer)' } : undefined;
+      const cause = e.schemaPath.includes('/allOf/0/')
+        ? { at: 'term', why: ' (a temporary assignment needs its end date)' }
+        : e.schemaPath.includes('/allOf/1/')
+          ? { at: 'status', why: ' (an active assignment needs its engineer)' }
+          : undefined;
       if (cause && path.length === 0) return { path: [cause.at], key: true, message: `missing required field \`${field}\`${cause.why}: add it` };
       return { path, key: true, message: `missing required field \`${field}\` in ${where}: add it` };
     }
     case 'additionalProperties': {
       const field = String(e.params.additionalProperty);
-      return { path: [...path, field], key: true, message: `unknown field \`${field}\`${path.length ? ` in ${where}` : ''}: remove it or fix its spelling (see the schema)` };
+      return {
+        path: [...path, field],
+        key: true,
+        message: `unknown field \`${field}\`${path.length ? ` in ${where}` : ''}: remove it or fix its spelling (see the schema)`,
+      };
     }
     case 'enum':
       return { path, key: false, message: `${where} is ${show(value)}: use one of ${(e.params.allowedValues as unknown[]).join(', ')}` };
     case 'const':
       return { path, key: false, message: `${where} must be ${show(e.params.allowedValue)}` };
     case 'type':
-      if (path.length === 0 && value === null) return { path, key: false, message: 'the file is empty: write its fields as `key: value` lines (see the schema), or delete the file' };
+      if (path.length === 0 && value === null)
+        return { path, key: false, message: 'the file is empty: write its fields as `key: value` lines (see the schema), or delete the file' };
       return { path, key: false, message: `${where} must be ${TYPE_FIX[String(e.params.type)] ?? `a ${String(e.params.type)}`}, got ${typeName(value)}` };
     case 'format':
       return e.params.format === 'date'
         ? { path, key: false, message: `${where} is ${show(value)}, not a real date: write YYYY-MM-DD` }
         : { path, key: false, message: `${where} is ${show(value)}, not a valid ${String(e.params.format)}` };
     case 'pattern':
-      return { path, key: false, message: `${where} is ${show(value)}, expected ${PATTERN_HINTS[String(e.params.pattern)] ?? `to match ${String(e.params.pattern)}`}` };
+      return {
+        path,
+        key: false,
+        message: `${where} is ${show(value)}, expected ${PATTERN_HINTS[String(e.params.pattern)] ?? `to match ${String(e.params.pattern)}`}`,
+      };
     case 'anyOf':
       return { path, key: false, message: `${where} must be text, or a mapping of why, pros and cons` };
     case 'dependencies': {

@@ -62,7 +62,10 @@ export function itemsFromFindings(findings: readonly FindingLike[], registry: Re
       const slug = customerSlugOf(f.file, registry.files.customersDir);
       if (slug !== undefined) item.slug = slug;
     }
-    const days = kind === 'coverage-gap' && item.handle !== undefined ? daysToGap(registry, item.handle, today) : daysFor(kind, item.slug !== undefined ? bySlug.get(item.slug) : undefined, registry, today);
+    const days =
+      kind === 'coverage-gap' && item.handle !== undefined
+        ? daysToGap(registry, item.handle, today)
+        : daysFor(kind, item.slug !== undefined ? bySlug.get(item.slug) : undefined, registry, today);
     if (days !== undefined) item.days = days;
     // SPEC: status shows the gaps of the next `ends_soon_days`; lint keeps warning of later ones.
     if (kind === 'coverage-gap' && days !== undefined && days > registry.config.ends_soon_days) continue;

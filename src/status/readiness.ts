@@ -26,7 +26,8 @@ export function transitionReadiness(c: Customer, registry: Registry, today: stri
   else if (!last.context) gaps.push('latest check-in has no troubleshooting context');
   if (c.environment) {
     if (!c.environment.note && !c.environment.link) gaps.push('environment emulation undocumented');
-    else if (c.environment.updated_on && daysBetween(c.environment.updated_on, today) > registry.config.docs_stale_after_days) gaps.push('environment notes stale');
+    else if (c.environment.updated_on && daysBetween(c.environment.updated_on, today) > registry.config.docs_stale_after_days)
+      gaps.push('environment notes stale');
   }
   return { ready: gaps.length === 0, gaps };
 }

@@ -12,7 +12,10 @@ import { capItem, endingSoon, pendingRequests, rotationHints, salesforceStale } 
  * passes what `ase lint` would report, file-level ones included); by default the model rules run here.
  */
 export function statusReport(registry: Registry, today: string, findings: readonly FindingLike[] = checkRegistry(registry, today)): StatusReport {
-  const cap = capItem(registry, findings.some((f) => f.rule === 'cap-exceeded'));
+  const cap = capItem(
+    registry,
+    findings.some((f) => f.rule === 'cap-exceeded'),
+  );
   const items = [
     ...(cap ? [cap] : []),
     ...itemsFromFindings(findings, registry, today),

@@ -58,7 +58,9 @@ export function engineersWorkload(registry: Registry, today?: string): EngineerL
 }
 
 function entry(handle: string, name: string, active: boolean, flagged: boolean, primary: Customer[], backup: Customer[], max: number): EngineerLoad {
-  const role = (r: EngineerCustomer['role']) => (c: Customer): EngineerCustomer => ({ slug: c.slug, name: c.name, role: r });
+  const role =
+    (r: EngineerCustomer['role']) =>
+    (c: Customer): EngineerCustomer => ({ slug: c.slug, name: c.name, role: r });
   return {
     handle,
     name,

@@ -23,7 +23,13 @@ export interface MergedCheck {
  * Evaluates every rule on the work tree after the rebase (`today` for the dated rules) against
  * the remote's tip, and walks the rebased commits to find the first that breaks a rule.
  */
-export async function checkMerged(location: RegistryLocation, root: string, remoteTip: string | undefined, rebased: readonly LocalCommit[], today: string): Promise<MergedCheck> {
+export async function checkMerged(
+  location: RegistryLocation,
+  root: string,
+  remoteTip: string | undefined,
+  rebased: readonly LocalCommit[],
+  today: string,
+): Promise<MergedCheck> {
   const remote = remoteTip ? evaluate(await registryAtCommit(location, root, remoteTip), today) : [];
   const merged = readRegistry(location);
   // The page is checked too: a line merge of two rendered pages is not a rendered page.

@@ -15,23 +15,39 @@ export async function remoteUrl(root: string, remote: string): Promise<string> {
   const r = await runGit(root, ['remote', 'get-url', '--', remote]);
   if (r.code === 0) return r.stdout.trim();
   if (r.code === 127) throw gitFailure(['remote'], r, 'install git and make sure it is on PATH');
-  throw new EnvironmentError(`this repository has no remote named "${remote}"`, `add one with \`git remote add ${remote} <url>\`, or name another with --remote (\`git remote -v\` lists them)`);
+  throw new EnvironmentError(
+    `this repository has no remote named "${remote}"`,
+    `add one with \`git remote add ${remote} <url>\`, or name another with --remote (\`git remote -v\` lists them)`,
+  );
 }
 
 /** The checked-out branch; sync needs one (not a detached HEAD, not mid-rebase or mid-merge). */
 export async function currentBranch(root: string, gitDir: string): Promise<string> {
-  for (const [marker, what] of [['rebase-merge', 'a rebase'], ['rebase-apply', 'a rebase'], ['MERGE_HEAD', 'a merge'], ['CHERRY_PICK_HEAD', 'a cherry-pick']] as const) {
-    if (existsSync(join(gitDir, marker))) throw new EnvironmentError(`${what} is in progress in this repository`, `finish it or abort it (\`git ${what === 'a rebase' ? 'rebase' : what === 'a merge' ? 'merge' : 'cherry-pick'} --abort\`), then run ase sync again`);
+  for (const [marker, what] of [
+    ['rebase-merge', 'a rebase'],
+    ['rebase-apply', 'a rebase'],
+    ['MERGE_HEAD', 'a merge'],
+    ['CHERRY_PICK_HEAD', 'a cherry-pick'],
+  ] as const) {
+    if (existsSync(join(gitDir, marker)))
+      throw new EnvironmentError(
+        `${what} is in progress in this repository`,
+        `finish it or abort it (\`git ${what === 'a rebase' ? 'rebase' : what === 'a merge' ? 'merge' : 'cherry-pick'} --abort\`), then run ase sync again`,
+      );
   }
   const r = await runGit(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
-  if (r.code !== 0) throw new EnvironmentError('HEAD is detached: ase sync works on a branch', 'check out your branch (`git switch main`), then run ase sync again');
+  if (r.code !== 0)
+    throw new EnvironmentError('HEAD is detached: ase sync works on a branch', 'check out your branch (`git switch main`), then run ase sync again');
   return r.stdout.trim();
 }
 
 /** Tracked files with uncommitted edits (untracked files do not block a rebase). */
 export async function uncommitted(root: string): Promise<string[]> {
   const out = await git(root, ['status', '--porcelain', '-z', '--untracked-files=no']);
-  return out.split('\0').filter(Boolean).map((l) => l.slice(3));
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .map((l) => l.slice(3));
 }
 
 export async function revParse(root: string, rev: string): Promise<string | undefined> {
@@ -53,10 +69,13 @@ export async function fetchBranch(root: string, remote: string, branch: string):
 export async function commitsBetween(root: string, base: string | undefined, head: string): Promise<{ hash: string; subject: string }[]> {
   const range = base ? [`${base}..${head}`] : [head];
   const out = await git(root, ['log', '--reverse', '--no-merges', '--format=%H%x00%s', ...range, '--']);
-  return out.split('\n').filter(Boolean).map((l) => {
-    const [hash, subject] = l.split('\0');
-    return { hash: hash!, subject: subject ?? '' };
-  });
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [hash, subject] = l.split('\0');
+      return { hash: hash!, subject: subject ?? '' };
+    });
 }
 
 export async function isAncestor(root: string, a: string, b: string): Promise<boolean> {

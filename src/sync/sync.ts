@@ -11,7 +11,21 @@ import { pagePath } from '../registry/page-check.js';
 import { readRegistry } from '../registry/read.js';
 import { expectedPage, normaliseNewlines } from '../render/expected.js';
 import { checkMerged, originalOf, type LocalCommit } from './check-merged.js';
-import { commitsBetween, conflictSide, currentBranch, fetchBranch, isAncestor, pushBranch, rebaseOnto, remoteUrl, restoreBranch, revParse, stage, uncommitted, type ConflictResolver } from './git-remote.js';
+import {
+  commitsBetween,
+  conflictSide,
+  currentBranch,
+  fetchBranch,
+  isAncestor,
+  pushBranch,
+  rebaseOnto,
+  remoteUrl,
+  restoreBranch,
+  revParse,
+  stage,
+  uncommitted,
+  type ConflictResolver,
+} from './git-remote.js';
 
 /** Push attempts before giving up on a remote that keeps moving. */
 export const MAX_ATTEMPTS = 3;
@@ -47,7 +61,11 @@ export async function syncRegistry(o: SyncOptions): Promise<SyncResult> {
     );
   }
   const saved = await revParse(o.root, 'HEAD');
-  if (saved === undefined) throw new EnvironmentError(`${branch} has no commits yet: there is nothing to sync`, 'commit the registry first (`git add registry schemas && git commit`), then run ase sync');
+  if (saved === undefined)
+    throw new EnvironmentError(
+      `${branch} has no commits yet: there is nothing to sync`,
+      'commit the registry first (`git add registry schemas && git commit`), then run ase sync',
+    );
   let pulled = 0;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const remoteTip = await fetchBranch(o.root, o.remote, branch);
@@ -72,7 +90,8 @@ export async function syncRegistry(o: SyncOptions): Promise<SyncResult> {
       throw ruleRefusal(check.introduced, check.culprit ? originalOf(check.culprit, rebased, originals) : undefined, o.remote, branch);
     }
     if ((await pushBranch(o.root, o.remote, branch, remoteTip)) === 'pushed') return { remote: o.remote, branch, pushed: rebased, pulled, attempts: attempt };
-    if (attempt < MAX_ATTEMPTS) o.say(`ase: ${o.remote}/${branch} moved while pushing; fetching and checking again (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
+    if (attempt < MAX_ATTEMPTS)
+      o.say(`ase: ${o.remote}/${branch} moved while pushing; fetching and checking again (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
   }
   throw new EnvironmentError(
     `${o.remote}/${branch} kept moving: ${MAX_ATTEMPTS} pushes were overtaken by other pushes`,

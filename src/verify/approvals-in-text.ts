@@ -85,7 +85,11 @@ export function plainBlock(block: string): { approvals: Record<string, Record<st
     const f = FIELD_LINE.exec(line);
     if (!f || !role || f[1]!.length <= roleIndent || (fieldIndent >= 0 && f[1]!.length !== fieldIndent) || f[2]! in role) return undefined;
     // Words YAML reads as something else than a string stay with the parser.
-    if (/^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|~|[-+]?\.?[0-9][0-9_.eE+-]*|0x[0-9a-fA-F]+|0o[0-7]+)$/.test(f[3]!) && !/^\d{4}-\d{2}-\d{2}$/.test(f[3]!)) return undefined;
+    if (
+      /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|~|[-+]?\.?[0-9][0-9_.eE+-]*|0x[0-9a-fA-F]+|0o[0-7]+)$/.test(f[3]!) &&
+      !/^\d{4}-\d{2}-\d{2}$/.test(f[3]!)
+    )
+      return undefined;
     if (f[3]!.endsWith(':')) return undefined;
     fieldIndent = f[1]!.length;
     role[f[2]!] = f[3]!;
@@ -118,7 +122,11 @@ export class ApprovalsReader {
 
   of(text: string): ApprovalKeys {
     const block = approvalsBlock(text);
-    if (block === undefined || /(?:^|[\s[{,])[*&!]\S|<<|^(?:---|\.\.\.)/m.test(block) || text.indexOf('\napprovals', text.indexOf(block) + block.length - 1) >= 0) {
+    if (
+      block === undefined ||
+      /(?:^|[\s[{,])[*&!]\S|<<|^(?:---|\.\.\.)/m.test(block) ||
+      text.indexOf('\napprovals', text.indexOf(block) + block.length - 1) >= 0
+    ) {
       return text.includes('approvals') ? keysOf(this.parse(text)) : NONE;
     }
     return this.ofBlock(block);
@@ -138,7 +146,13 @@ export class ApprovalsReader {
     const at = blockIn(buf);
     const block = at ? buf.toString('utf8', at.start, at.end) : undefined;
     // Aliases, merge keys, tags, a second document or a second `approvals` key could make the block mean something else alone.
-    if (at === undefined || block === undefined || !/^approvals[ \t]*:/.test(block) || /(?:^|[\s[{,])[*&!]\S|<<|^(?:---|\.\.\.)/m.test(block) || buf.indexOf('\napprovals', at.end - 1) >= 0) {
+    if (
+      at === undefined ||
+      block === undefined ||
+      !/^approvals[ \t]*:/.test(block) ||
+      /(?:^|[\s[{,])[*&!]\S|<<|^(?:---|\.\.\.)/m.test(block) ||
+      buf.indexOf('\napprovals', at.end - 1) >= 0
+    ) {
       return buf.includes(KEY) ? keysOf(this.parse(buf.toString('utf8'))) : NONE;
     }
     return this.ofBlock(block);

@@ -14,14 +14,19 @@ export class BlobReader<T> {
   private stderr = '';
 
   /** `read` turns each blob's bytes into what is kept of it, as it arrives (texts are not kept). */
-  constructor(root: string, private readonly read: (bytes: Buffer) => T) {
+  constructor(
+    root: string,
+    private readonly read: (bytes: Buffer) => T,
+  ) {
     this.child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdin.on('error', () => undefined);
     this.child.stdout.on('data', (d: Buffer) => this.take(d));
     this.child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString('utf8')));
     this.done = new Promise((resolve, reject) => {
       this.child.on('error', (err) => reject(gitFailure(['cat-file'], { code: 127, stdout: '', stderr: err.message })));
-      this.child.on('close', (code) => (code === 0 ? resolve() : reject(gitFailure(['cat-file', '--batch'], { code: code ?? 1, stdout: '', stderr: this.stderr }))));
+      this.child.on('close', (code) =>
+        code === 0 ? resolve() : reject(gitFailure(['cat-file', '--batch'], { code: code ?? 1, stdout: '', stderr: this.stderr })),
+      );
     });
   }
 

@@ -43,7 +43,14 @@ function stepCollector(byPath: Map<string, LogStep[]>) {
     const paths = l.slice(tab + 1).split('\t');
     const to = paths[1] ?? paths[0]!;
     const created = status === 'A' || status.startsWith('C');
-    const step: LogStep = { index, info, from: paths[0]!, created, before: created || ZERO.test(before) ? null : before, after: ZERO.test(after) ? null : after };
+    const step: LogStep = {
+      index,
+      info,
+      from: paths[0]!,
+      created,
+      before: created || ZERO.test(before) ? null : before,
+      after: ZERO.test(after) ? null : after,
+    };
     const list = byPath.get(to);
     if (list) list.push(step);
     else byPath.set(to, [step]);
@@ -58,7 +65,10 @@ async function gitOutput(root: string, args: readonly string[], input?: string):
   const r = await runGit(root, args, input === undefined ? {} : { input });
   if (r.code === 0) return r.stdout;
   if (NO_HISTORY.test(r.stderr)) return '';
-  throw gitFailure(args.filter((a) => !a.startsWith('-c') && !a.includes('=')), r);
+  throw gitFailure(
+    args.filter((a) => !a.startsWith('-c') && !a.includes('=')),
+    r,
+  );
 }
 
 /** Hands each line of git's output to `line`. */
@@ -119,7 +129,6 @@ export async function readCommits(root: string, customersDir: string): Promise<L
   }
   return out;
 }
-
 
 /**
  * The authors, trailers and steps of some commits (`index` is each one's position in

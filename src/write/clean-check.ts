@@ -53,7 +53,15 @@ export function likelyTouched(location: RegistryLocation, slug: string | undefin
 export function startStatus(root: string, gitDir: string, files: readonly Touched[]): EarlyStatus {
   const bytes = new Map(files.map((f) => [f.file, readBytes(f.abs)]));
   const index = indexStamp(gitDir);
-  return { gitDir, bytes, index, answer: pathStatusLater(root, files.map((f) => f.file)) };
+  return {
+    gitDir,
+    bytes,
+    index,
+    answer: pathStatusLater(
+      root,
+      files.map((f) => f.file),
+    ),
+  };
 }
 
 /** Which of `files` differ from HEAD or are untracked, and HEAD: the early answer when it still holds, else git's now. */
@@ -63,7 +71,10 @@ export async function statusOf(root: string, files: readonly Touched[], early?: 
   if (early && answer?.head !== undefined && stillHolds(early, answer, files)) {
     return { head: answer.head, dirty: new Map([...answer.dirty].filter(([file]) => files.some((f) => f.file === file))) };
   }
-  return pathStatus(root, files.map((f) => f.file));
+  return pathStatus(
+    root,
+    files.map((f) => f.file),
+  );
 }
 
 function stillHolds(early: EarlyStatus, answer: PathStatus, files: readonly Touched[]): boolean {

@@ -10,7 +10,10 @@ const MAX_SUBJECT = 120;
 /** One line of plain text: newlines and control characters become spaces, runs of spaces collapse. */
 export function oneLine(text: string, max = 10_000): string {
   // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -9,7 +9,10 @@ export function requireCustomer(registry: Registry, slug: string, allowed: reado
     throw new UsageError(`unknown customer "${slug}"`, '`ase list --all` lists every customer; `ase request` or `ase assign --name ...` creates one');
   }
   if (c.status === undefined || !allowed.includes(c.status)) {
-    throw new RefusedError(`cannot ${doing} ${slug}: it is ${c.status ?? 'without a status'}, and only ${allowed.join(' or ')} customers can be`, otherwise ?? `see \`ase show ${slug}\``);
+    throw new RefusedError(
+      `cannot ${doing} ${slug}: it is ${c.status ?? 'without a status'}, and only ${allowed.join(' or ')} customers can be`,
+      otherwise ?? `see \`ase show ${slug}\``,
+    );
   }
   return c;
 }

@@ -28,7 +28,6 @@ export function defaultConfigText(): string {
   return `${lines.join('\n')}\n`;
 }
 
-
 /** The text of a new `people.yaml`: an empty roster with an example in comments. */
 export function emptyPeopleText(): string {
   return `${MODELINES.people}

@@ -67,7 +67,10 @@ export function clearJournal(gitDir: string): void {
  */
 export function wholeIndex(bytes: Buffer): boolean {
   if (bytes.length < 12 + 20 || bytes.toString('latin1', 0, 4) !== 'DIRC') return false;
-  for (const [algo, n] of [['sha1', 20], ['sha256', 32]] as const) {
+  for (const [algo, n] of [
+    ['sha1', 20],
+    ['sha256', 32],
+  ] as const) {
     if (bytes.length < 12 + n) continue;
     const body = bytes.subarray(0, bytes.length - n);
     const tail = bytes.subarray(bytes.length - n);

@@ -58,7 +58,11 @@ export function unifiedDiff(path: string, before: string | undefined, after: str
   const b = splitLines(after ?? '');
   const ops = diffLines(a, b);
   const header = [
-    before === undefined ? `diff --git a/${path} b/${path}\nnew file` : after === undefined ? `diff --git a/${path} b/${path}\ndeleted file` : `diff --git a/${path} b/${path}`,
+    before === undefined
+      ? `diff --git a/${path} b/${path}\nnew file`
+      : after === undefined
+        ? `diff --git a/${path} b/${path}\ndeleted file`
+        : `diff --git a/${path} b/${path}`,
     `--- ${before === undefined ? '/dev/null' : `a/${path}`}`,
     `+++ ${after === undefined ? '/dev/null' : `b/${path}`}`,
   ];

@@ -41,8 +41,27 @@ export const MODELINES: Record<FileKind, string> = {
 
 /** Where new top-level fields of a customer file go: the order of the sample files. */
 export const CUSTOMER_KEY_ORDER = [
-  'name', 'segment', 'term', 'ends_on', 'status', 'engineer', 'backup', 'ce', 'communicated', 'communicated_on', 'since', 'ended_on',
-  'request', 'approvals', 'rejection', 'rationale', 'docs', 'environment', 'checkins', 'history', 'notes',
+  'name',
+  'segment',
+  'term',
+  'ends_on',
+  'status',
+  'engineer',
+  'backup',
+  'ce',
+  'communicated',
+  'communicated_on',
+  'since',
+  'ended_on',
+  'request',
+  'approvals',
+  'rejection',
+  'rationale',
+  'docs',
+  'environment',
+  'checkins',
+  'history',
+  'notes',
 ];
 
 /** Where new fields of a person in people.yaml go: the order of the sample roster. */
@@ -142,7 +161,11 @@ export class ChangeSet implements RegistryEdit {
   }
 
   private customerFile(slug: string): { abs: string; file: string } {
-    if (!isSlug(slug)) throw new UsageError(`"${slug}" is not a valid customer slug`, 'a slug is lowercase letters, digits and hyphens, starts with a letter or digit, at most 64 characters (e.g. acme-corp)');
+    if (!isSlug(slug))
+      throw new UsageError(
+        `"${slug}" is not a valid customer slug`,
+        'a slug is lowercase letters, digits and hyphens, starts with a letter or digit, at most 64 characters (e.g. acme-corp)',
+      );
     const abs = join(this.location.dir, 'customers', `${slug}.yaml`);
     return { abs, file: displayPath(this.location.root, abs) };
   }

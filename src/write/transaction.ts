@@ -82,7 +82,10 @@ export async function runWrite(change: Change, globals: Globals, io: Io, options
   const location = discoverRegistry(io.cwd, globals.registry);
   const root = location.gitRoot;
   if (root === undefined && !dryRun) {
-    throw new EnvironmentError(`the registry ${location.dir} is not inside a git work tree, so ase cannot commit the change`, 'run `git init` in the folder above the registry (or `ase init`), then try again');
+    throw new EnvironmentError(
+      `the registry ${location.dir} is not inside a git work tree, so ase cannot commit the change`,
+      'run `git init` in the folder above the registry (or `ase init`), then try again',
+    );
   }
   const gitDir = root !== undefined ? await findGitDir(root) : undefined;
   let lock: Lock | undefined;
@@ -237,7 +240,11 @@ export async function commitFiles(
     const r = await runGit(root, args).finally(() => removeFile(messageFile));
     const [now, parent] = await headAndParent(root, gitDir);
     if (now === undefined || now === head || parent !== head) {
-      throw gitFailure(args, r.code === 0 ? { ...r, code: 0, stderr: r.stderr || 'git reported success but made no commit' } : r, 'nothing was changed: the files and the index are as they were; fix what git reports (a hook?) and try again');
+      throw gitFailure(
+        args,
+        r.code === 0 ? { ...r, code: 0, stderr: r.stderr || 'git reported success but made no commit' } : r,
+        'nothing was changed: the files and the index are as they were; fix what git reports (a hook?) and try again',
+      );
     }
     pauseAt('after-commit');
     clearJournal(gitDir);
@@ -252,7 +259,10 @@ export async function commitFiles(
       );
     }
     if (err instanceof AseError) throw err;
-    throw new EnvironmentError(`could not write the change: ${(err as Error).message}`, 'nothing was changed; check permissions and free space, then try again');
+    throw new EnvironmentError(
+      `could not write the change: ${(err as Error).message}`,
+      'nothing was changed; check permissions and free space, then try again',
+    );
   }
 }
 

@@ -115,8 +115,7 @@ export function editDocument(doc: Document, describe: string, onChange: () => vo
       } else if (seq === undefined || (isScalar(seq) && seq.value === null)) {
         doc.setIn(path, doc.createNode([value]));
         if (typeof path.at(-1) === 'string') placeNewKey(doc, path, order);
-      }
-      else throw new UsageError(`${describe}: ${path.join('.')} is not a list`, `fix ${describe} by hand, then run \`ase lint\``);
+      } else throw new UsageError(`${describe}: ${path.join('.')} is not a list`, `fix ${describe} by hand, then run \`ase lint\``);
       onChange();
     },
   };

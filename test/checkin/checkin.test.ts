@@ -11,7 +11,10 @@ const checkins = (cwd: string, slug: string) => parse(read(join(cwd, 'registry',
 describe('ase checkin with flags', () => {
   it('appends the check-in, with the CE and today by default, in one commit', () => {
     const cwd = sampleRepo();
-    const r = ase(['checkin', 'cyberdyne', '--going-well', 'Upgrade went fine', '--frustrations', 'None', '--goals', 'SSO rollout', '--context', 'Air-gapped'], { cwd });
+    const r = ase(
+      ['checkin', 'cyberdyne', '--going-well', 'Upgrade went fine', '--frustrations', 'None', '--goals', 'SSO rollout', '--context', 'Air-gapped'],
+      { cwd },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\[[0-9a-f]{7}\] checkin\(cyberdyne\): with hana on 2026-11-28$/m);
@@ -107,7 +110,9 @@ describe('ase checkin in a terminal', () => {
     // Only the three questions the flags left open, one at a time, each with last week's answer.
     expect(r.out).toContain('1/3 What is going well with the customer?\n    last time (2026-11-24): SSO ticket closed; the admins are happy.');
     expect(r.out).toContain('2/3 What, if anything, is causing frustration for the customer?\n    last time (2026-11-24): None this week.');
-    expect(r.out).toContain('3/3 What context would be useful for any troubleshooting that may come up?\n    last time (2026-11-24): Change freeze from 2026-12-15 to 2027-01-05.');
+    expect(r.out).toContain(
+      '3/3 What context would be useful for any troubleshooting that may come up?\n    last time (2026-11-24): Change freeze from 2026-12-15 to 2027-01-05.',
+    );
     expect(r.out).not.toContain('What are we currently trying to make happen');
     expect(r.out).toMatch(/\[[0-9a-f]{7}\] checkin\(northwind-logistics\): with hana on 2026-11-28/);
     expect(checkins(cwd, 'northwind-logistics').at(-1)).toEqual({

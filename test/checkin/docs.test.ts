@@ -18,7 +18,11 @@ describe('ase docs', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\[[0-9a-f]{7}\] docs\(wayne-biotech\): design doc updated 2026-11-28$/m);
-    expect(docsOf(cwd, 'wayne-biotech')).toEqual({ design_doc: 'https://docs.example.com/customers/wayne-biotech', updated_on: '2026-11-28', salesforce_synced_on: '2026-05-05' });
+    expect(docsOf(cwd, 'wayne-biotech')).toEqual({
+      design_doc: 'https://docs.example.com/customers/wayne-biotech',
+      updated_on: '2026-11-28',
+      salesforce_synced_on: '2026-05-05',
+    });
     expect(commits(cwd)).toBe(2);
     expect(git(cwd, 'log', '-1', '--format=%B')).toContain('Action: docs\nCustomer: wayne-biotech');
     const lint = JSON.parse(ase(['lint', '--format', 'json'], { cwd }).stdout);

@@ -48,7 +48,12 @@ export interface PtyResult {
 export function aseInTerminal(args: readonly string[], answers: ReadonlyArray<string | null>, cwd: string, today = '2026-11-28'): PtyResult {
   const env: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV, NO_COLOR: '1', ASE_TODAY: today, TERM: 'dumb' };
   for (const k of ['VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID', 'ASE_REGISTRY', 'FORCE_COLOR']) delete env[k];
-  const r = spawnSync('python3', ['-c', DRIVER, JSON.stringify([process.execPath, BIN, ...args]), JSON.stringify(answers)], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('python3', ['-c', DRIVER, JSON.stringify([process.execPath, BIN, ...args]), JSON.stringify(answers)], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
   const { code, out } = JSON.parse(r.stdout) as PtyResult;
   // eslint-disable-next-line no-control-regex

@@ -40,9 +40,7 @@ describe('ase codeowners', () => {
     expect(check.stderr).toContain('run `ase codeowners`');
     const lint = ase(['lint', '--format', 'json'], { cwd: dir });
     expect(lint.code).toBe(1);
-    expect(JSON.parse(lint.stdout).findings).toEqual([
-      expect.objectContaining({ rule: 'codeowners-out-of-date', severity: 'error', file: OWNERS, column: 1 }),
-    ]);
+    expect(JSON.parse(lint.stdout).findings).toEqual([expect.objectContaining({ rule: 'codeowners-out-of-date', severity: 'error', file: OWNERS, column: 1 })]);
 
     expect(ase(['codeowners'], { cwd: dir }).code).toBe(0);
     expect(ase(['codeowners', '--check'], { cwd: dir }).code).toBe(0);

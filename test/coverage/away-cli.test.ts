@@ -27,7 +27,11 @@ function lastCommitFiles(dir: string): string[] {
 
 function lintJson(dir: string) {
   const r = ase(['lint', '--format', 'json'], { cwd: dir, today: TODAY });
-  return JSON.parse(r.stdout) as { errors: number; warnings: number; findings: { rule: string; severity: string; file: string; line: number; column: number; message: string }[] };
+  return JSON.parse(r.stdout) as {
+    errors: number;
+    warnings: number;
+    findings: { rule: string; severity: string; file: string; line: number; column: number; message: string }[];
+  };
 }
 
 describe('ase away', () => {
@@ -127,7 +131,9 @@ describe('ase away', () => {
     // By hand, lint says so at the second entry.
     const handMade = registryRepo({
       customers: { acme: activeCustomer('Acme') },
-      files: { 'time-off.yaml': `${MODELINE.config.replace('config', 'time-off')}time_off:\n  - handle: alice\n    from: 2026-12-21\n    to: 2026-12-31\n  - handle: alice\n    from: 2026-12-28\n    to: 2027-01-02\n` },
+      files: {
+        'time-off.yaml': `${MODELINE.config.replace('config', 'time-off')}time_off:\n  - handle: alice\n    from: 2026-12-21\n    to: 2026-12-31\n  - handle: alice\n    from: 2026-12-28\n    to: 2027-01-02\n`,
+      },
     });
     const lint = lintJson(handMade);
     const conflict = lint.findings.find((f) => f.rule === 'time-off-conflict');
@@ -180,7 +186,14 @@ describe('ase who', () => {
       return JSON.parse(r.stdout);
     };
     const before = who('2026-12-20');
-    expect(before).toMatchObject({ slug: 'acme', name: 'Acme', on: '2026-12-20', handler: { handle: 'alice', name: 'Alice Able', role: 'engineer' }, gap: false, ce: 'carol' });
+    expect(before).toMatchObject({
+      slug: 'acme',
+      name: 'Acme',
+      on: '2026-12-20',
+      handler: { handle: 'alice', name: 'Alice Able', role: 'engineer' },
+      gap: false,
+      ce: 'carol',
+    });
     expect(before.chain).toEqual([
       { handle: 'alice', name: 'Alice Able', role: 'engineer', away: null, in_hours: null },
       { handle: 'bob', name: 'Bob Baker', role: 'backup', away: null, in_hours: null },
@@ -204,7 +217,10 @@ describe('ase who', () => {
     const people = TEST_PEOPLE.replace(
       '  - handle: alice\n    name: Alice Able\n    roles: [support-engineer]\n',
       '  - handle: alice\n    name: Alice Able\n    roles: [support-engineer]\n    timezone: Europe/London\n    working_hours: "09:00-17:00"\n',
-    ).replace('  - handle: bob\n    name: Bob Baker\n    roles: [support-engineer]\n', '  - handle: bob\n    name: Bob Baker\n    roles: [support-engineer]\n    timezone: America/Chicago\n    working_hours: "09:00-17:00"\n');
+    ).replace(
+      '  - handle: bob\n    name: Bob Baker\n    roles: [support-engineer]\n',
+      '  - handle: bob\n    name: Bob Baker\n    roles: [support-engineer]\n    timezone: America/Chicago\n    working_hours: "09:00-17:00"\n',
+    );
     const dir = registryRepo({ people, customers: { acme: activeCustomer('Acme') } });
     expect(ase(['lint'], { cwd: dir, today: TODAY }).code).toBe(0);
     const at = (instant: string) => JSON.parse(ase(['who', 'acme', '--json', '--at', instant], { cwd: dir, today: TODAY }).stdout);
@@ -240,12 +256,14 @@ describe('time off elsewhere', () => {
     expect(md.stdout).toContain('#### Time off');
     expect(md.stdout).toContain('time off: emeka');
     const json = JSON.parse(ase(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: dir, today: TODAY }).stdout);
-    expect(json.changes).toContainEqual(expect.objectContaining({ kind: 'time-off', handle: 'emeka', field: 'added', to: '2027-02-01..2027-02-05, cover stark-fabrication=chen' }));
+    expect(json.changes).toContainEqual(
+      expect.objectContaining({ kind: 'time-off', handle: 'emeka', field: 'added', to: '2027-02-01..2027-02-05, cover stark-fabrication=chen' }),
+    );
     expect(ase(['away', 'emeka', '--cancel', '--from', '2027-02-01'], { cwd: dir, today: TODAY }).code).toBe(0);
     expect(ase(['render', '--check'], { cwd: dir, today: TODAY }).code).toBe(0);
   });
 
-  it('engineers marks who is away and show and note name today\'s handler', () => {
+  it("engineers marks who is away and show and note name today's handler", () => {
     const dir = coverageRepo();
     expect(ase(['away', 'alice', '--from', '2026-11-27', '--to', '2026-12-02'], { cwd: dir, today: TODAY }).code).toBe(0);
     const engineers = JSON.parse(ase(['engineers', '--json'], { cwd: dir, today: TODAY }).stdout) as { handle: string; away: unknown }[];
@@ -254,7 +272,9 @@ describe('time off elsewhere', () => {
     expect(ase(['show', 'acme'], { cwd: dir, today: TODAY }).stdout).toMatch(/today\s+Bob Baker \(bob\) takes tickets as backup/);
     expect(ase(['note', 'acme'], { cwd: dir, today: TODAY }).stdout).toContain('Today (2026-11-28): Bob Baker (@bob) takes tickets as backup');
     expect(ase(['note', 'acme'], { cwd: dir, today: '2026-12-03' }).stdout).not.toContain('Today');
-    const status = JSON.parse(ase(['status', '--json'], { cwd: dir, today: TODAY }).stdout) as { items: { kind: string; handle?: string; slug?: string; days?: number; message: string }[] };
+    const status = JSON.parse(ase(['status', '--json'], { cwd: dir, today: TODAY }).stdout) as {
+      items: { kind: string; handle?: string; slug?: string; days?: number; message: string }[];
+    };
     expect(status.items.find((i) => i.kind === 'away')).toMatchObject({ handle: 'alice' });
     const gap = status.items.find((i) => i.kind === 'coverage-gap')!;
     expect(gap).toMatchObject({ handle: 'alice', days: 0 });

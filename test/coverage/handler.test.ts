@@ -5,19 +5,44 @@ import { DEFAULT_CONFIG, type Customer, type Person, type Registry, type TimeOff
 import { isValidTimeZone } from '../../src/core/time-zone.js';
 import { inHours, localTime } from '../../src/core/working-hours.js';
 
-const person = (handle: string, extra: Partial<Person> = {}): Person => ({ handle, name: handle.toUpperCase(), roles: ['support-engineer'], active: true, overloaded: false, ...extra });
+const person = (handle: string, extra: Partial<Person> = {}): Person => ({
+  handle,
+  name: handle.toUpperCase(),
+  roles: ['support-engineer'],
+  active: true,
+  overloaded: false,
+  ...extra,
+});
 const customer = (slug: string, engineer: string, backup?: string): Customer =>
-  ({ slug, file: `registry/customers/${slug}.yaml`, name: slug, named: true, status: 'active', segment: backup ? 'post-sales' : 'pre-sales', engineer, backup, approvals: {}, docs: {}, checkins: [], history: [], raw: {} }) as Customer;
+  ({
+    slug,
+    file: `registry/customers/${slug}.yaml`,
+    name: slug,
+    named: true,
+    status: 'active',
+    segment: backup ? 'post-sales' : 'pre-sales',
+    engineer,
+    backup,
+    approvals: {},
+    docs: {},
+    checkins: [],
+    history: [],
+    raw: {},
+  }) as Customer;
 const off = (handle: string, from: string, to: string, cover: Record<string, string> = {}, index = 0): TimeOff => ({ handle, from, to, cover, index });
 
-function registry(timeOff: TimeOff[], people: Person[] = ['ann', 'ben', 'cat', 'dov'].map((h) => person(h)), customers = [customer('acme', 'ann', 'ben'), customer('initech', 'ann')]): Registry {
+function registry(
+  timeOff: TimeOff[],
+  people: Person[] = ['ann', 'ben', 'cat', 'dov'].map((h) => person(h)),
+  customers = [customer('acme', 'ann', 'ben'), customer('initech', 'ann')],
+): Registry {
   return { files: { config: 'c', people: 'registry/people.yaml', customersDir: 'd', page: 'p' }, config: DEFAULT_CONFIG, people, customers, timeOff };
 }
 
 describe('handlerOf', () => {
   const r = registry([off('ann', '2026-12-21', '2026-12-31', { acme: 'cat', initech: 'dov' }), off('ben', '2026-12-25', '2026-12-26')]);
   const acme = r.customers[0]!;
-  it('is the engineer, then the backup, then the cover of the engineer\'s entry', () => {
+  it("is the engineer, then the backup, then the cover of the engineer's entry", () => {
     expect(handlerOf(r, acme, '2026-12-20').handler).toEqual({ handle: 'ann', role: 'engineer' });
     expect(handlerOf(r, acme, '2026-12-21').handler).toEqual({ handle: 'ben', role: 'backup' });
     expect(handlerOf(r, acme, '2026-12-25').handler).toEqual({ handle: 'cat', role: 'cover' });
@@ -29,10 +54,19 @@ describe('handlerOf', () => {
   it('is null with a gap when nobody is left', () => {
     const lonely = registry([off('ann', '2026-12-21', '2026-12-31')]);
     const h = handlerOf(lonely, lonely.customers[1]!, '2026-12-22');
-    expect(h).toEqual({ slug: 'initech', on: '2026-12-22', handler: null, gap: true, chain: [{ handle: 'ann', role: 'engineer', away: { from: '2026-12-21', to: '2026-12-31' }, in_hours: null }] });
+    expect(h).toEqual({
+      slug: 'initech',
+      on: '2026-12-22',
+      handler: null,
+      gap: true,
+      chain: [{ handle: 'ann', role: 'engineer', away: { from: '2026-12-21', to: '2026-12-31' }, in_hours: null }],
+    });
   });
   it('with an instant tells each person in or out of hours in their own zone, and prefers who is in hours', () => {
-    const people = [person('ann', { timezone: 'Asia/Tokyo', working_hours: '09:00-17:00' }), person('ben', { timezone: 'America/New_York', working_hours: '09:00-17:00' })];
+    const people = [
+      person('ann', { timezone: 'Asia/Tokyo', working_hours: '09:00-17:00' }),
+      person('ben', { timezone: 'America/New_York', working_hours: '09:00-17:00' }),
+    ];
     const z = registry([], people);
     const at = (iso: string) => handlerOf(z, z.customers[0]!, iso.slice(0, 10), Date.parse(iso));
     // 01:00 UTC Tue = 10:00 Tokyo Tue (in), 20:00 New York Mon (out).

@@ -8,12 +8,44 @@ const load = (path: string) => parse(readFileSync(join(PROJECT_ROOT, path), 'utf
 
 /** Inputs documented in the action.yml of each action at v4. */
 const DOCUMENTED_INPUTS: Record<string, string[]> = {
-  'actions/checkout@v4': ['repository', 'ref', 'token', 'ssh-key', 'ssh-known-hosts', 'ssh-strict', 'ssh-user', 'persist-credentials', 'path', 'clean', 'filter', 'sparse-checkout', 'sparse-checkout-cone-mode', 'fetch-depth', 'fetch-tags', 'show-progress', 'lfs', 'submodules', 'set-safe-directory', 'github-server-url'],
-  'actions/setup-node@v4': ['always-auth', 'node-version', 'node-version-file', 'architecture', 'check-latest', 'registry-url', 'scope', 'token', 'cache', 'cache-dependency-path'],
+  'actions/checkout@v4': [
+    'repository',
+    'ref',
+    'token',
+    'ssh-key',
+    'ssh-known-hosts',
+    'ssh-strict',
+    'ssh-user',
+    'persist-credentials',
+    'path',
+    'clean',
+    'filter',
+    'sparse-checkout',
+    'sparse-checkout-cone-mode',
+    'fetch-depth',
+    'fetch-tags',
+    'show-progress',
+    'lfs',
+    'submodules',
+    'set-safe-directory',
+    'github-server-url',
+  ],
+  'actions/setup-node@v4': [
+    'always-auth',
+    'node-version',
+    'node-version-file',
+    'architecture',
+    'check-latest',
+    'registry-url',
+    'scope',
+    'token',
+    'cache',
+    'cache-dependency-path',
+  ],
 };
 
 describe('the CI recipe', () => {
-  it('the workflow checks out the full history and runs this repository\'s action', () => {
+  it("the workflow checks out the full history and runs this repository's action", () => {
     const wf = load('.github/workflows/ase.yml');
     expect(typeof wf.name).toBe('string');
     expect(Object.keys(wf.on)).toEqual(['pull_request', 'merge_group']);
@@ -35,7 +67,14 @@ describe('the CI recipe', () => {
   it('the action lints, checks the page and summarises the diff, with no expression inside a script', () => {
     const action = load('action.yml');
     expect(action.runs.using).toBe('composite');
-    const steps = action.runs.steps as { uses?: string; run?: string; shell?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string }[];
+    const steps = action.runs.steps as {
+      uses?: string;
+      run?: string;
+      shell?: string;
+      with?: Record<string, unknown>;
+      env?: Record<string, string>;
+      if?: string;
+    }[];
     for (const step of steps) {
       expect(Boolean(step.uses) !== Boolean(step.run)).toBe(true);
       if (step.uses) {

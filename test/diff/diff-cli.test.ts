@@ -5,7 +5,8 @@ import { ase } from '../helpers/cli.js';
 import { activeCustomer, git, MODELINE, registryRepo, tempDir, TEST_PEOPLE, writeRegistry } from '../helpers/repo.js';
 
 const history = (...entries: string[]) => `history:\n${entries.join('')}`;
-const assigned = (engineer: string, backup: string) => `  - on: 2026-11-01\n    event: assigned\n    engineer: ${engineer}\n    backup: ${backup}\n    reason: request approved\n`;
+const assigned = (engineer: string, backup: string) =>
+  `  - on: 2026-11-01\n    event: assigned\n    engineer: ${engineer}\n    backup: ${backup}\n    reason: request approved\n`;
 
 const requested = `${MODELINE.customer}name: Gamma
 segment: post-sales
@@ -24,7 +25,9 @@ function twoCommits(): string {
       acme: activeCustomer('Acme', history(assigned('alice', 'bob'))),
       beta: activeCustomer('Beta', history(assigned('alice', 'bob'))).replace(/checkins:\n  - on: 2026-11-25\n    with: carol\n/, ''),
       gamma: requested,
-      delta: activeCustomer('Delta', history(assigned('bob', 'carl'))).replace('engineer: alice', 'engineer: bob').replace('backup: bob', 'backup: carl'),
+      delta: activeCustomer('Delta', history(assigned('bob', 'carl')))
+        .replace('engineer: alice', 'engineer: bob')
+        .replace('backup: bob', 'backup: carl'),
       gone: activeCustomer('Gone').replace('engineer: alice', 'engineer: carl').replace('backup: bob', 'backup: dan'),
     },
   });
@@ -32,11 +35,20 @@ function twoCommits(): string {
   const customers = join(dir, 'customers');
   writeFileSync(
     join(customers, 'acme.yaml'),
-    activeCustomer('Acme', history(assigned('alice', 'bob'), '  - on: 2026-11-20\n    event: transition\n    engineer: carl\n    backup: bob\n    reason: stagnating\n    note: Wants new problems\n')).replace('engineer: alice', 'engineer: carl'),
+    activeCustomer(
+      'Acme',
+      history(
+        assigned('alice', 'bob'),
+        '  - on: 2026-11-20\n    event: transition\n    engineer: carl\n    backup: bob\n    reason: stagnating\n    note: Wants new problems\n',
+      ),
+    ).replace('engineer: alice', 'engineer: carl'),
   );
   writeFileSync(
     join(customers, 'beta.yaml'),
-    activeCustomer('Beta', history(assigned('alice', 'bob'), '  - on: 2026-11-21\n    event: transition\n    engineer: alice\n    backup: dan\n    reason: leave\n'))
+    activeCustomer(
+      'Beta',
+      history(assigned('alice', 'bob'), '  - on: 2026-11-21\n    event: transition\n    engineer: alice\n    backup: dan\n    reason: leave\n'),
+    )
       .replace('backup: bob', 'backup: dan')
       .replace('updated_on: 2026-11-01', 'updated_on: 2026-11-22')
       .replace('  - on: 2026-11-25\n    with: carol\n', '  - on: 2026-11-26\n    with: carol\n'),
@@ -79,18 +91,32 @@ describe('ase diff', () => {
     expect(brief).toContain('status gamma requested active');
     expect(brief).toContain('removed gone active');
     const acme = d.changes.find((c: any) => c.kind === 'reassigned');
-    expect(acme).toEqual({ kind: 'reassigned', slug: 'acme', name: 'Acme', handle: null, field: 'engineer', from: 'alice', to: 'carl', reason: 'stagnating', note: 'Wants new problems', engineer: null, backup: null });
+    expect(acme).toEqual({
+      kind: 'reassigned',
+      slug: 'acme',
+      name: 'Acme',
+      handle: null,
+      field: 'engineer',
+      from: 'alice',
+      to: 'carl',
+      reason: 'stagnating',
+      note: 'Wants new problems',
+      engineer: null,
+      backup: null,
+    });
     expect(d.changes.find((c: any) => c.kind === 'added')).toMatchObject({ engineer: 'dan', backup: 'alice' });
     expect(d.changes.find((c: any) => c.kind === 'ended')).toMatchObject({ engineer: 'bob', backup: 'carl' });
     expect(d.changes.filter((c: any) => c.slug === 'gamma').map((c: any) => `${c.kind} ${c.field}`)).toEqual(['status null', 'field communicated']);
     expect(d.changes.filter((c: any) => c.slug === 'delta').map((c: any) => c.kind)).toEqual(['ended']);
     expect(d.cap).toEqual({ before: { used: 4, limit: 15 }, after: { used: 4, limit: 3 } });
-    expect(d.load).toEqual([
-      { handle: 'alice', name: 'Alice Able', before: { primary: 2, backup: 0 }, after: { primary: 1, backup: 1 } },
-      { handle: 'bob', name: 'Bob Baker', before: { primary: 1, backup: 2 }, after: { primary: 0, backup: 1 } },
-      { handle: 'carl', name: 'Carl Cook', before: { primary: 1, backup: 1 }, after: { primary: 1, backup: 1 } },
-      { handle: 'dan', name: 'Dan Drake', before: { primary: 0, backup: 1 }, after: { primary: 2, backup: 1 } },
-    ].filter((row) => row.before.primary !== row.after.primary || row.before.backup !== row.after.backup));
+    expect(d.load).toEqual(
+      [
+        { handle: 'alice', name: 'Alice Able', before: { primary: 2, backup: 0 }, after: { primary: 1, backup: 1 } },
+        { handle: 'bob', name: 'Bob Baker', before: { primary: 1, backup: 2 }, after: { primary: 0, backup: 1 } },
+        { handle: 'carl', name: 'Carl Cook', before: { primary: 1, backup: 1 }, after: { primary: 1, backup: 1 } },
+        { handle: 'dan', name: 'Dan Drake', before: { primary: 0, backup: 1 }, after: { primary: 2, backup: 1 } },
+      ].filter((row) => row.before.primary !== row.after.primary || row.before.backup !== row.after.backup),
+    );
     const introduced = d.findings.introduced.map((f: any) => `${f.rule} ${f.file}`);
     expect(introduced.some((f: string) => f.startsWith('cap-exceeded '))).toBe(true);
     expect(introduced).toContain('engineer-overloaded registry/people.yaml');

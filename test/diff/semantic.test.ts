@@ -17,7 +17,14 @@ function reg(customers: Record<string, string>, people = TEST_PEOPLE): Registry 
 }
 
 const side = (label: string, registry: Registry, findings: Finding[] = []) => ({ label, registry, findings });
-const finding = (rule: Finding['rule'], line: number): Finding => ({ rule, severity: 'warning', file: 'registry/customers/acme.yaml', line, column: 1, message: 'm' });
+const finding = (rule: Finding['rule'], line: number): Finding => ({
+  rule,
+  severity: 'warning',
+  file: 'registry/customers/acme.yaml',
+  line,
+  column: 1,
+  message: 'm',
+});
 
 describe('diffRegistries', () => {
   it('is empty for the same registry, even when unrelated edits move findings to other lines', () => {
@@ -41,7 +48,16 @@ describe('diffRegistries', () => {
   });
 
   it('flattens nested fields to dotted paths, approvals as one value each', () => {
-    const f = flatten({ docs: { design_doc: 'x', updated_on: '2026-01-01' }, approvals: { cs: { by: 'erin', on: '2026-01-02' } }, rationale: { pros: ['a', 'b'] } });
-    expect(Object.fromEntries(f)).toEqual({ 'docs.design_doc': 'x', 'docs.updated_on': '2026-01-01', 'approvals.cs': 'erin on 2026-01-02', 'rationale.pros': 'a; b' });
+    const f = flatten({
+      docs: { design_doc: 'x', updated_on: '2026-01-01' },
+      approvals: { cs: { by: 'erin', on: '2026-01-02' } },
+      rationale: { pros: ['a', 'b'] },
+    });
+    expect(Object.fromEntries(f)).toEqual({
+      'docs.design_doc': 'x',
+      'docs.updated_on': '2026-01-01',
+      'approvals.cs': 'erin on 2026-01-02',
+      'rationale.pros': 'a; b',
+    });
   });
 });

@@ -48,7 +48,10 @@ describe('the README names every command with an example', () => {
     const paths = await commandPaths();
     expect(paths.length).toBeGreaterThan(10);
     const missing = paths
-      .filter(({ path, subcommands }) => !examples.some((e) => e[0] === 'ase' && path.every((w, i) => e[i + 1] === w) && !subcommands.includes(e[path.length + 1] ?? '')))
+      .filter(
+        ({ path, subcommands }) =>
+          !examples.some((e) => e[0] === 'ase' && path.every((w, i) => e[i + 1] === w) && !subcommands.includes(e[path.length + 1] ?? '')),
+      )
       .map(({ path }) => `ase ${path.join(' ')}`);
     expect(missing).toEqual([]);
   });

@@ -7,7 +7,11 @@ import { anchorsOf, isExternal, linksOf, projectText, README, slugOf } from './m
 
 /** The markdown files held to these rules: the README and docs/*.md. */
 function checkedFiles(): string[] {
-  const docs = existsSync(join(PROJECT_ROOT, 'docs')) ? readdirSync(join(PROJECT_ROOT, 'docs')).filter((n) => n.endsWith('.md')).map((n) => `docs/${n}`) : [];
+  const docs = existsSync(join(PROJECT_ROOT, 'docs'))
+    ? readdirSync(join(PROJECT_ROOT, 'docs'))
+        .filter((n) => n.endsWith('.md'))
+        .map((n) => `docs/${n}`)
+    : [];
   return [README, ...docs.filter((d) => d !== README)];
 }
 
@@ -68,7 +72,12 @@ describe('links in the README and docs/', () => {
 
   it('each docs/ page opens by saying who it is for', () => {
     for (const file of checkedFiles().filter((f) => f.startsWith('docs/') && f !== README)) {
-      const firstParagraph = projectText(file).split('\n').filter((l) => !l.startsWith('#')).join('\n').trim().split('\n\n')[0]!;
+      const firstParagraph = projectText(file)
+        .split('\n')
+        .filter((l) => !l.startsWith('#'))
+        .join('\n')
+        .trim()
+        .split('\n\n')[0]!;
       expect(firstParagraph, file).toMatch(/^For /);
     }
   });

@@ -21,7 +21,8 @@ function fromGit(dir: string, folder: string, intentToAdd: string[] = []): strin
     ...git(dir, '-c', 'core.quotePath=false', 'ls-files', '-v', '-t', '--', folder)
       .split('\n')
       .filter((l) => /^[a-zS]/.test(l))
-      .map((l) => l.slice(2))]);
+      .map((l) => l.slice(2)),
+  ]);
   return git(dir, '-c', 'core.quotePath=false', 'ls-files', '--stage', '--', folder)
     .split('\n')
     .filter(Boolean)
@@ -35,7 +36,8 @@ function fromGit(dir: string, folder: string, intentToAdd: string[] = []): strin
 function repoWithFiles(): string {
   const dir = initRepo(tempDir());
   mkdirSync(join(dir, 'reg', 'customers', 'nested'), { recursive: true });
-  for (let i = 0; i < 40; i++) writeFileSync(join(dir, 'reg', 'customers', `customer-${String(i).padStart(3, '0')}-${'x'.repeat(i * 5)}.yaml`), `name: C${i}\n`);
+  for (let i = 0; i < 40; i++)
+    writeFileSync(join(dir, 'reg', 'customers', `customer-${String(i).padStart(3, '0')}-${'x'.repeat(i * 5)}.yaml`), `name: C${i}\n`);
   writeFileSync(join(dir, 'reg', 'customers', 'nested', 'deep.yaml'), 'name: deep\n');
   writeFileSync(join(dir, 'reg', 'customers', 'zé.yaml'), 'name: accent\n');
   writeFileSync(join(dir, 'reg', 'config.yaml'), 'cap: 15\n');
@@ -59,7 +61,11 @@ describe('indexEntriesUnder', () => {
     git(dir, 'add', '-N', 'reg/customers/new.yaml');
     const listed = entries(dir, 'reg/customers')!;
     expect(listed).toEqual(fromGit(dir, 'reg/customers', ['new.yaml']));
-    expect(listed.filter((l) => l.endsWith('false')).map((l) => l.split(' ')[0])).toEqual(['customer-001-xxxxx.yaml', 'customer-002-xxxxxxxxxx.yaml', 'new.yaml']);
+    expect(listed.filter((l) => l.endsWith('false')).map((l) => l.split(' ')[0])).toEqual([
+      'customer-001-xxxxx.yaml',
+      'customer-002-xxxxxxxxxx.yaml',
+      'new.yaml',
+    ]);
     git(dir, 'update-index', '--index-version', '4');
     expect(entries(dir, 'reg/customers')).toEqual(fromGit(dir, 'reg/customers', ['new.yaml']));
   });

@@ -13,7 +13,6 @@ function lintErrors(repo: string): { errors: number; findings: { rule: string; s
   return JSON.parse(ase(['lint', '--format', 'json'], { cwd: repo }).stdout);
 }
 
-
 /** Imports `page` into a fresh test registry; returns the repo and the result. */
 function importPage(page: string, reg: Parameters<typeof registryRepo>[0] = {}) {
   const repo = registryRepo(reg);
@@ -70,8 +69,26 @@ describe('ase import', () => {
       'registry/customers/gamma-inc.yaml',
     ]);
     expect(git(repo, 'status', '--porcelain', '--', 'registry')).toBe('');
-    expect(customer(repo, 'acme-corp')).toEqual({ name: 'Acme Corp', segment: 'post-sales', term: 'long-term', status: 'active', engineer: 'alice', backup: 'bob', ce: 'carol', communicated: true });
-    expect(customer(repo, 'beta-labs')).toEqual({ name: 'Beta Labs', segment: 'pre-sales', term: 'temporary', ends_on: '2027-02-28', status: 'active', engineer: 'bob', ce: 'carol', communicated: false });
+    expect(customer(repo, 'acme-corp')).toEqual({
+      name: 'Acme Corp',
+      segment: 'post-sales',
+      term: 'long-term',
+      status: 'active',
+      engineer: 'alice',
+      backup: 'bob',
+      ce: 'carol',
+      communicated: true,
+    });
+    expect(customer(repo, 'beta-labs')).toEqual({
+      name: 'Beta Labs',
+      segment: 'pre-sales',
+      term: 'temporary',
+      ends_on: '2027-02-28',
+      status: 'active',
+      engineer: 'bob',
+      ce: 'carol',
+      communicated: false,
+    });
     expect(customer(repo, 'gamma-inc')).toMatchObject({ status: 'active', engineer: 'carl', backup: 'dan' });
     expect(customer(repo, 'gamma-inc')).not.toHaveProperty('communicated');
     expect(customer(repo, 'delta')).toEqual({ name: 'Delta', segment: 'post-sales', term: 'long-term', status: 'requested', communicated: true });
@@ -93,9 +110,36 @@ describe('ase import', () => {
     const { repo, r, newCommits } = importPage(SECTIONS);
     expect(r.code).toBe(0);
     expect(newCommits).toBe(1);
-    expect(customer(repo, 'initech')).toEqual({ name: 'Initech', segment: 'post-sales', term: 'long-term', status: 'active', engineer: 'alice', backup: 'carl', ce: 'carol', communicated: true });
-    expect(customer(repo, 'hooli')).toEqual({ name: 'Hooli', segment: 'post-sales', term: 'temporary', ends_on: '2027-03-31', status: 'active', engineer: 'dan', backup: 'bob', ce: 'carol', communicated: false });
-    expect(customer(repo, 'pied-piper')).toEqual({ name: 'Pied Piper', segment: 'pre-sales', term: 'temporary', ends_on: '2027-03-03', status: 'active', engineer: 'carl', ce: 'carol' });
+    expect(customer(repo, 'initech')).toEqual({
+      name: 'Initech',
+      segment: 'post-sales',
+      term: 'long-term',
+      status: 'active',
+      engineer: 'alice',
+      backup: 'carl',
+      ce: 'carol',
+      communicated: true,
+    });
+    expect(customer(repo, 'hooli')).toEqual({
+      name: 'Hooli',
+      segment: 'post-sales',
+      term: 'temporary',
+      ends_on: '2027-03-31',
+      status: 'active',
+      engineer: 'dan',
+      backup: 'bob',
+      ce: 'carol',
+      communicated: false,
+    });
+    expect(customer(repo, 'pied-piper')).toEqual({
+      name: 'Pied Piper',
+      segment: 'pre-sales',
+      term: 'temporary',
+      ends_on: '2027-03-03',
+      status: 'active',
+      engineer: 'carl',
+      ce: 'carol',
+    });
     expect(customer(repo, 'raviga')).toEqual({ name: 'Raviga', segment: 'pre-sales', term: 'long-term', status: 'requested', ce: 'carol' });
     expect(r.stdout).toContain('Read 2 tables');
     expect(r.stdout).toContain('Columns ignored: ARR');
@@ -115,14 +159,32 @@ describe('ase import', () => {
     const { repo, r, newCommits } = importPage(page);
     expect(r.code).toBe(0);
     expect(newCommits).toBe(1);
-    expect(customer(repo, 'acme')).toEqual({ name: 'Acme', segment: 'post-sales', term: 'long-term', status: 'active', engineer: 'alice', backup: 'bob', ce: 'carol', communicated: true });
-    expect(customer(repo, 'zeta')).toEqual({ name: 'Zeta', segment: 'pre-sales', term: 'temporary', ends_on: '2027-02-01', status: 'requested', ce: 'carol', request: { by: 'carol', on: '2026-11-20', reason: 'Trial' } });
+    expect(customer(repo, 'acme')).toEqual({
+      name: 'Acme',
+      segment: 'post-sales',
+      term: 'long-term',
+      status: 'active',
+      engineer: 'alice',
+      backup: 'bob',
+      ce: 'carol',
+      communicated: true,
+    });
+    expect(customer(repo, 'zeta')).toEqual({
+      name: 'Zeta',
+      segment: 'pre-sales',
+      term: 'temporary',
+      ends_on: '2027-02-01',
+      status: 'requested',
+      ce: 'carol',
+      request: { by: 'carol', on: '2026-11-20', reason: 'Trial' },
+    });
     expect(customer(repo, 'old-co')).toEqual({ name: 'Old Co', segment: 'post-sales', term: 'long-term', status: 'ended', ended_on: '2026-10-01' });
     expect(lintErrors(repo).errors).toBe(0);
   });
 
   it('skips customers already in the registry and repeated rows', () => {
-    const page = '| Customer | Engineer | Backup | Type |\n|---|---|---|---|\n| Acme | alice | bob | post-sales |\n| New Co | carl | dan | post-sales |\n| New Co | alice | bob | post-sales |\n';
+    const page =
+      '| Customer | Engineer | Backup | Type |\n|---|---|---|---|\n| Acme | alice | bob | post-sales |\n| New Co | carl | dan | post-sales |\n| New Co | alice | bob | post-sales |\n';
     const { repo, r } = importPage(page, { customers: { acme: activeCustomer('Acme') } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('page.md:3: Acme: acme is already in the registry; not changed');
@@ -143,7 +205,10 @@ describe('ase import', () => {
     expect(bad.r.stderr).toContain('page.md:4: no customer name');
     expect(bad.newCommits).toBe(0);
 
-    const cap = importPage('| Customer | Engineer | Backup | Type |\n|---|---|---|---|\n| One | alice | bob | post-sales |\n| Two | carl | dan | post-sales |\n', { config: `${MODELINE.config}cap: 1\n` });
+    const cap = importPage(
+      '| Customer | Engineer | Backup | Type |\n|---|---|---|---|\n| One | alice | bob | post-sales |\n| Two | carl | dan | post-sales |\n',
+      { config: `${MODELINE.config}cap: 1\n` },
+    );
     expect(cap.r.code).toBe(1);
     expect(cap.r.stderr).toContain('cap');
     expect(cap.newCommits).toBe(0);

@@ -24,7 +24,25 @@ describe('markdown tables', () => {
   });
 
   it('finds tables with their lines and headings, skipping fenced code', () => {
-    const page = ['# Title', '', '## Pre-sales', '', 'Customer | TSE', ':-- | --', 'Acme | alice', 'Beta | bob', '', '```', '| x | y |', '|---|---|', '| 1 | 2 |', '```', '| A | B |', '|---|---|', '| 1 | 2 |'].join('\n');
+    const page = [
+      '# Title',
+      '',
+      '## Pre-sales',
+      '',
+      'Customer | TSE',
+      ':-- | --',
+      'Acme | alice',
+      'Beta | bob',
+      '',
+      '```',
+      '| x | y |',
+      '|---|---|',
+      '| 1 | 2 |',
+      '```',
+      '| A | B |',
+      '|---|---|',
+      '| 1 | 2 |',
+    ].join('\n');
     const tables = findTables(page);
     expect(tables).toHaveLength(2);
     expect(tables[0]).toMatchObject({ line: 5, headers: ['Customer', 'TSE'], heading: 'Pre-sales' });
@@ -45,7 +63,13 @@ describe('cells', () => {
 
   it('reads yes/no in any case, kinds and dates without guessing', () => {
     expect([yesNo('YES'), yesNo('no'), yesNo('Y'), yesNo('Yes, in QBR'), yesNo('maybe')]).toEqual([true, false, true, true, undefined]);
-    expect([segmentOf('Strategic'), segmentOf('Pre-Sales POC'), segmentOf('post sales'), segmentOf('both pre-sales and post-sales'), segmentOf('gold')]).toEqual(['post-sales', 'pre-sales', 'post-sales', undefined, undefined]);
+    expect([
+      segmentOf('Strategic'),
+      segmentOf('Pre-Sales POC'),
+      segmentOf('post sales'),
+      segmentOf('both pre-sales and post-sales'),
+      segmentOf('gold'),
+    ]).toEqual(['post-sales', 'pre-sales', 'post-sales', undefined, undefined]);
     expect(dateIn('until 2027-01-31')).toBe('2027-01-31');
     expect(dateIn('31 Jan 2027')).toBe('2027-01-31');
     expect(dateIn('March 3, 2027')).toBe('2027-03-03');

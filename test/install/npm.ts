@@ -32,7 +32,8 @@ export function run(cmd: string, args: readonly string[], cwd: string, env = use
 export const npm = (args: readonly string[], cwd: string, env?: NodeJS.ProcessEnv): Run =>
   run('npm', ['--no-audit', '--no-fund', '--prefer-offline', ...args], cwd, env);
 
-const NETWORK = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|ENOTCACHED|network request to|request to https?:\/\/\S+ failed)\b/;
+const NETWORK =
+  /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|ENOTCACHED|network request to|request to https?:\/\/\S+ failed)\b/;
 
 /** Why a failed npm run is npm not reaching the registry, or undefined when it failed otherwise. */
 export function unreachable(r: Run): string | undefined {

@@ -57,7 +57,26 @@ describe('the npm package', () => {
     }
     expect(git(project, 'log', '-1', '--format=%s')).toMatch(/dave/);
 
-    const assigned = ase('assign', 'initech', '--engineer', 'alice', '--backup', 'bob', '--name', 'Initech', '--segment', 'post-sales', '--ce', 'carol', '--by', 'dave', '--reason', 'Many escalations', '--term', 'long-term');
+    const assigned = ase(
+      'assign',
+      'initech',
+      '--engineer',
+      'alice',
+      '--backup',
+      'bob',
+      '--name',
+      'Initech',
+      '--segment',
+      'post-sales',
+      '--ce',
+      'carol',
+      '--by',
+      'dave',
+      '--reason',
+      'Many escalations',
+      '--term',
+      'long-term',
+    );
     expect(assigned.code, assigned.out).toBe(0);
     expect(git(project, 'log', '-1', '--format=%s')).toMatch(/initech/);
 

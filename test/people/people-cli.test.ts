@@ -44,7 +44,24 @@ describe('ase people add', () => {
     const before = commitCount(dir);
     const people = join(dir, 'registry', 'people.yaml');
     const original = read(people);
-    const r = ase(['people', 'add', 'noor', '--name', 'Noor Haddad', '--role', 'support-engineer', '--email', 'noor@example.com', '--timezone', 'Asia/Dubai', '--hours', '08:00-16:00'], { cwd: dir });
+    const r = ase(
+      [
+        'people',
+        'add',
+        'noor',
+        '--name',
+        'Noor Haddad',
+        '--role',
+        'support-engineer',
+        '--email',
+        'noor@example.com',
+        '--timezone',
+        'Asia/Dubai',
+        '--hours',
+        '08:00-16:00',
+      ],
+      { cwd: dir },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('people(noor): add Noor Haddad');
@@ -59,7 +76,27 @@ describe('ase people add', () => {
     );
     expectGreen(dir);
 
-    const assign = ase(['assign', 'acme', '--engineer', 'noor', '--backup', 'bruno', '--name', 'Acme', '--segment', 'post-sales', '--ce', 'hana', '--by', 'kim', '--reason', 'Trial'], { cwd: dir });
+    const assign = ase(
+      [
+        'assign',
+        'acme',
+        '--engineer',
+        'noor',
+        '--backup',
+        'bruno',
+        '--name',
+        'Acme',
+        '--segment',
+        'post-sales',
+        '--ce',
+        'hana',
+        '--by',
+        'kim',
+        '--reason',
+        'Trial',
+      ],
+      { cwd: dir },
+    );
     expect(assign.stderr).toBe('');
     expect(assign.code).toBe(0);
     expect(JSON.parse(ase(['show', 'acme', '--json'], { cwd: dir }).stdout).engineer).toBe('noor');
@@ -71,9 +108,21 @@ describe('ase people add', () => {
     ['an unknown role', ['people', 'add', 'noor', '--name', 'N', '--role', 'wizard'], /"wizard" is not a role/],
     ['no role', ['people', 'add', 'noor', '--name', 'N'], /at least one --role/],
     ['no name', ['people', 'add', 'noor', '--role', 'support-engineer'], /--name is required/],
-    ['a bad time zone', ['people', 'add', 'noor', '--name', 'N', '--role', 'support-engineer', '--timezone', 'Mars/Olympus'], /"Mars\/Olympus" is not an IANA time zone/],
-    ['a bad hours string', ['people', 'add', 'noor', '--name', 'N', '--role', 'support-engineer', '--timezone', 'UTC', '--hours', '25:00-26:00'], /"25:00-26:00" is not a span of working hours/],
-    ['hours without a time zone', ['people', 'add', 'noor', '--name', 'N', '--role', 'support-engineer', '--hours', '09:00-17:00'], /--hours needs a time zone/],
+    [
+      'a bad time zone',
+      ['people', 'add', 'noor', '--name', 'N', '--role', 'support-engineer', '--timezone', 'Mars/Olympus'],
+      /"Mars\/Olympus" is not an IANA time zone/,
+    ],
+    [
+      'a bad hours string',
+      ['people', 'add', 'noor', '--name', 'N', '--role', 'support-engineer', '--timezone', 'UTC', '--hours', '25:00-26:00'],
+      /"25:00-26:00" is not a span of working hours/,
+    ],
+    [
+      'hours without a time zone',
+      ['people', 'add', 'noor', '--name', 'N', '--role', 'support-engineer', '--hours', '09:00-17:00'],
+      /--hours needs a time zone/,
+    ],
     ['bad days', ['people', 'add', 'noor', '--name', 'N', '--role', 'support-engineer', '--days', 'mon,funday'], /"funday"/],
     ['a bad email', ['people', 'add', 'noor', '--name', 'N', '--role', 'support-engineer', '--email', 'not-an-email'], /not an email address/],
   ])('refuses %s as bad input (exit 2), one line and a hint, nothing written', (_what, args, message) => {
@@ -112,7 +161,9 @@ describe('ase people set', () => {
   it('changes fields in place: new keys in roster order, roles kept on one line, comments kept', () => {
     const dir = sampleRepo();
     const people = join(dir, 'registry', 'people.yaml');
-    const r = ase(['people', 'set', 'farah', '--add-role', 'cs-leadership', '--hours', '09:00-17:00', '--days', 'tue,mon,wed', '--not-overloaded'], { cwd: dir });
+    const r = ase(['people', 'set', 'farah', '--add-role', 'cs-leadership', '--hours', '09:00-17:00', '--days', 'tue,mon,wed', '--not-overloaded'], {
+      cwd: dir,
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(lastCommitFiles(dir)).toEqual(['registry/people.yaml']);
@@ -160,7 +211,9 @@ describe('ase people on a new or shown roster', () => {
     expect(ase(['init'], { cwd: dir, env: GIT_ENV }).code).toBe(0);
     const r = ase(['people', 'add', 'alice', '--name', 'Alice Able', '--role', 'support-engineer', '--role', 'cs-leadership'], { cwd: dir, env: GIT_ENV });
     expect(r.stderr).toBe('');
-    expect(read(join(dir, 'registry', 'people.yaml'))).toMatch(/\npeople:\n {2}- handle: alice\n {4}name: Alice Able\n {4}roles: \[support-engineer, cs-leadership\]\n$/);
+    expect(read(join(dir, 'registry', 'people.yaml'))).toMatch(
+      /\npeople:\n {2}- handle: alice\n {4}name: Alice Able\n {4}roles: \[support-engineer, cs-leadership\]\n$/,
+    );
     expect(ase(['lint'], { cwd: dir }).code).toBe(0);
   });
 

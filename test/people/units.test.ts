@@ -39,7 +39,8 @@ describe('person input', () => {
 describe('placesOf', () => {
   it('lists engineer, backup and CE places on active customers only, with what frees each', () => {
     const people = normalisePeople({ people: [{ handle: 'alice', name: 'A', roles: ['support-engineer', 'customer-engineer'] }] });
-    const customer = (slug: string, status: string, extra: object) => normaliseCustomer(slug, `registry/customers/${slug}.yaml`, { name: slug, segment: 'post-sales', term: 'long-term', status, ...extra });
+    const customer = (slug: string, status: string, extra: object) =>
+      normaliseCustomer(slug, `registry/customers/${slug}.yaml`, { name: slug, segment: 'post-sales', term: 'long-term', status, ...extra });
     const registry: Registry = {
       files: { config: 'registry/config.yaml', people: 'registry/people.yaml', customersDir: 'registry/customers', page: 'registry/customer-exceptions.md' },
       config: DEFAULT_CONFIG,
@@ -68,7 +69,9 @@ describe('appending a map to a list', () => {
 
   it('writes lists in the style of the item before it', () => {
     const text = 'people:\n  - handle: a\n    roles: [x]\n';
-    expect(append(text, { handle: 'b', roles: ['y', 'z'], working_days: ['mon'] })).toBe('people:\n  - handle: a\n    roles: [x]\n  - handle: b\n    roles: [y, z]\n    working_days: [mon]\n');
+    expect(append(text, { handle: 'b', roles: ['y', 'z'], working_days: ['mon'] })).toBe(
+      'people:\n  - handle: a\n    roles: [x]\n  - handle: b\n    roles: [y, z]\n    working_days: [mon]\n',
+    );
     const block = 'people:\n  - handle: a\n    roles:\n      - x\n';
     expect(append(block, { handle: 'b', roles: ['y'] })).toBe('people:\n  - handle: a\n    roles:\n      - x\n  - handle: b\n    roles:\n      - y\n');
   });

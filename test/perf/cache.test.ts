@@ -137,10 +137,22 @@ describe('the lint cache', { timeout: LARGE_TIMEOUT }, () => {
     const good = new Map(shards.map((f) => [f, readFileSync(join(cache, f), 'utf8')]));
     const damages: ((text: string) => string)[] = [
       (t) => t.slice(0, Math.floor(t.length / 2)), // torn write
-      (t) => t.split('\n').map((l, i) => (i > 0 && l ? `${l.slice(0, 25)}{"data":` : l)).join('\n'), // bad JSON
-      (t) => t.split('\n').map((l, i) => (i > 0 && l ? `${String(i).padStart(22, 'A')}== {"data":{"name":"other"},"findings":[]}` : l)).join('\n'), // entries of other contents
+      (t) =>
+        t
+          .split('\n')
+          .map((l, i) => (i > 0 && l ? `${l.slice(0, 25)}{"data":` : l))
+          .join('\n'), // bad JSON
+      (t) =>
+        t
+          .split('\n')
+          .map((l, i) => (i > 0 && l ? `${String(i).padStart(22, 'A')}== {"data":{"name":"other"},"findings":[]}` : l))
+          .join('\n'), // entries of other contents
       (t) => t.replace(/^ase-cache 2 \S+/, 'ase-cache 2 0000000000'), // written by other code
-      (t) => t.split('\n').map((l, i) => (i > 0 && l ? l.replace(/^[^\t ]+/, 'AAAAAAAAAAAAAAAAAAAAAA==') : l)).join('\n'), // every entry under one key
+      (t) =>
+        t
+          .split('\n')
+          .map((l, i) => (i > 0 && l ? l.replace(/^[^\t ]+/, 'AAAAAAAAAAAAAAAAAAAAAA==') : l))
+          .join('\n'), // every entry under one key
       () => 'not a cache at all',
     ];
     for (const damage of damages) {
@@ -155,7 +167,10 @@ describe('the lint cache', { timeout: LARGE_TIMEOUT }, () => {
     const plain = tempDir();
     cpSync(join(sampleRepo(), 'registry'), join(plain, 'registry'), { recursive: true });
     const env = { XDG_CACHE_HOME: tempDir() };
-    for (const [dir, cacheEnv] of [[plain, env], [sampleRepo(), {}]] as const) {
+    for (const [dir, cacheEnv] of [
+      [plain, env],
+      [sampleRepo(), {}],
+    ] as const) {
       ageFiles(dir);
       const expected = lintJson(dir, { ...cacheEnv, ASE_CACHE: 'off' });
       expect(lintJson(dir, cacheEnv)).toEqual(expected);
@@ -252,7 +267,10 @@ describe('the lint cache', { timeout: LARGE_TIMEOUT }, () => {
     // entry that looks like one without findings (read only when a field beyond status and name is asked for).
     const rows = readFileSync(snapshot, 'utf8').split('\n');
     const at = rows.findIndex((r) => r.startsWith('customer-'));
-    const column = (row: number, n: number, to: string) => (rows[at + row] = rows[at + row]!.split('\t').map((c, i) => (i === n ? to : c)).join('\t'));
+    const column = (row: number, n: number, to: string) =>
+      (rows[at + row] = rows[at + row]!.split('\t')
+        .map((c, i) => (i === n ? to : c))
+        .join('\t'));
     column(0, 3, '{"head":[1,2]}');
     column(1, 1, 'not-a-blob');
     column(2, 2, 'bogus');

@@ -42,9 +42,11 @@ describe('hand-breaking the sample registry', () => {
     const r = ase(['lint', '--format', 'json'], { cwd: b.repo });
     const json = JSON.parse(r.stdout);
     expect(r.code).toBe(1);
-    expect(json.findings.filter((f: { severity: string; rule: string }) => f.severity === 'error' && f.rule !== 'page-out-of-date').map(({ rule, file, line, column }: Record<string, unknown>) => ({ rule, file, line, column }))).toEqual([
-      { rule: 'cap-exceeded', file: 'registry/customers/extra-6.yaml', ...at(last, 'active') },
-    ]);
+    expect(
+      json.findings
+        .filter((f: { severity: string; rule: string }) => f.severity === 'error' && f.rule !== 'page-out-of-date')
+        .map(({ rule, file, line, column }: Record<string, unknown>) => ({ rule, file, line, column })),
+    ).toEqual([{ rule: 'cap-exceeded', file: 'registry/customers/extra-6.yaml', ...at(last, 'active') }]);
     expect(ase(['list'], { cwd: b.repo }).stdout).toMatch(/active 16\/15/);
   });
 
@@ -60,7 +62,10 @@ describe('hand-breaking the sample registry', () => {
 
   it('merge-conflict markers: yaml-syntax on each marker line', () => {
     const b = breakSample(NORTHWIND, (t) => edit(t, '\nbackup: bruno\n', '\n<<<<<<< HEAD\nbackup: bruno\n=======\nbackup: chen\n>>>>>>> feature\n'));
-    expectErrors(b, ['<<<<<<<', '=======', '>>>>>>>'].map((m) => ({ rule: 'yaml-syntax', file: NORTHWIND, ...at(b.text, m) })));
+    expectErrors(
+      b,
+      ['<<<<<<<', '=======', '>>>>>>>'].map((m) => ({ rule: 'yaml-syntax', file: NORTHWIND, ...at(b.text, m) })),
+    );
   });
 
   it('anchors and aliases: yaml-syntax at each', () => {
@@ -95,11 +100,17 @@ describe('hand-breaking the sample registry', () => {
   it('a UTF-8 byte-order mark is fine, and columns on line 1 and 2 stay right', () => {
     const clean = breakSample(NORTHWIND, (t) => `\uFEFF${t}`);
     expect(clean.result.code).toBe(0);
-    const b = breakSample(NORTHWIND, (t) => `\uFEFF${edit(t, '# yaml-language-server: $schema=../../schemas/customer.schema.json\nname: Northwind Logistics', 'name: [Northwind')}`);
+    const b = breakSample(
+      NORTHWIND,
+      (t) => `\uFEFF${edit(t, '# yaml-language-server: $schema=../../schemas/customer.schema.json\nname: Northwind Logistics', 'name: [Northwind')}`,
+    );
     expect(b.result.code).toBe(1);
     expect(b.errors[0]).toMatchObject({ rule: 'yaml-syntax', file: NORTHWIND });
     // A schema error on line 1 itself, right after the mark: its column counts from the first character, not the mark.
-    const first = breakSample(NORTHWIND, (t) => `\uFEFF${edit(t, '# yaml-language-server: $schema=../../schemas/customer.schema.json\nname: Northwind Logistics', 'name: [1, 2]')}`);
+    const first = breakSample(
+      NORTHWIND,
+      (t) => `\uFEFF${edit(t, '# yaml-language-server: $schema=../../schemas/customer.schema.json\nname: Northwind Logistics', 'name: [1, 2]')}`,
+    );
     expectErrors(first, [{ rule: 'schema', file: NORTHWIND, line: 1, column: 7 }]);
     const typo = breakSample(NORTHWIND, (t) => `\uFEFF${edit(t, 'segment: post-sales', 'segment: postsales')}`);
     expectErrors(typo, [{ rule: 'schema', file: NORTHWIND, ...at(typo.text.slice(1), 'postsales') }]);

@@ -28,19 +28,44 @@ describe('ase list', () => {
     const rows = listJson([], repo);
     for (const row of rows) expect(Object.keys(row)).toEqual(expect.arrayContaining(SUMMARY_FIELDS));
     expect(rows.find((c) => c.slug === 'acme')).toMatchObject({
-      slug: 'acme', name: 'Acme', segment: 'post-sales', term: 'long-term', status: 'active',
-      engineer: 'alice', backup: 'bob', ce: 'carol', communicated: true, ends_on: null,
+      slug: 'acme',
+      name: 'Acme',
+      segment: 'post-sales',
+      term: 'long-term',
+      status: 'active',
+      engineer: 'alice',
+      backup: 'bob',
+      ce: 'carol',
+      communicated: true,
+      ends_on: null,
     });
     expect(rows.find((c) => c.slug === 'bare')).toMatchObject({
-      slug: 'bare', name: 'Bare', segment: 'pre-sales', term: 'long-term', status: 'requested',
-      engineer: null, backup: null, ce: null, communicated: null, ends_on: null,
+      slug: 'bare',
+      name: 'Bare',
+      segment: 'pre-sales',
+      term: 'long-term',
+      status: 'requested',
+      engineer: null,
+      backup: null,
+      ce: null,
+      communicated: null,
+      ends_on: null,
     });
   });
 
   it('shows requested and active by default, everything with --all', () => {
     expect(slugs([])).toEqual([
-      'cyberdyne', 'globex', 'initech', 'northwind-logistics', 'oscorp', 'pied-piper', 'stark-fabrication', 'umbrella-health', 'wayne-biotech',
-      'soylent-foods', 'tyrell-robotics',
+      'cyberdyne',
+      'globex',
+      'initech',
+      'northwind-logistics',
+      'oscorp',
+      'pied-piper',
+      'stark-fabrication',
+      'umbrella-health',
+      'wayne-biotech',
+      'soylent-foods',
+      'tyrell-robotics',
     ]);
     const all = slugs(['--all']);
     expect(all).toHaveLength(13);
@@ -96,7 +121,16 @@ describe('ase show', () => {
   it('prints the customer in full for people', () => {
     const r = ase(['show', 'northwind-logistics']);
     expect(r.code).toBe(0);
-    for (const text of ['Northwind Logistics', 'post-sales', 'Amara Okafor (amara)', 'Bruno Lindqvist (bruno)', 'Hana Sato (hana)', 'https://docs.example.com/customers/northwind-logistics', '2026-11-24', 'Berlin rollout by mid-December']) {
+    for (const text of [
+      'Northwind Logistics',
+      'post-sales',
+      'Amara Okafor (amara)',
+      'Bruno Lindqvist (bruno)',
+      'Hana Sato (hana)',
+      'https://docs.example.com/customers/northwind-logistics',
+      '2026-11-24',
+      'Berlin rollout by mid-December',
+    ]) {
       expect(r.stdout).toContain(text);
     }
   });
@@ -116,7 +150,10 @@ describe('ase show', () => {
 
   it('refuses to show a file it cannot read, saying where it breaks (exit 1)', () => {
     const repo = registryRepo({ customers: { acme: edit(activeCustomer('Acme'), 'name: Acme', 'name: "Acme') } });
-    for (const args of [['show', 'acme'], ['show', 'acme', '--json']]) {
+    for (const args of [
+      ['show', 'acme'],
+      ['show', 'acme', '--json'],
+    ]) {
       const r = ase(args, { cwd: repo });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');

@@ -14,7 +14,10 @@ const lint = (cwd: string) => {
 
 describe('a customer file with the wrong extension', () => {
   it('is an error naming the file and saying to rename it to .yaml, committed or not', () => {
-    const dir = registryRepo({ customers: { globex: activeCustomer('Globex') }, files: { 'customers/acme.yml': activeCustomer('Acme'), 'customers/initech.YAML': activeCustomer('Initech') } });
+    const dir = registryRepo({
+      customers: { globex: activeCustomer('Globex') },
+      files: { 'customers/acme.yml': activeCustomer('Acme'), 'customers/initech.YAML': activeCustomer('Initech') },
+    });
     writeFileSync(join(dir, 'registry/customers/notes.txt'), 'not a customer\n');
     const r = lint(dir);
     expect(r.code).toBe(1);

@@ -134,7 +134,11 @@ describe('finding the registry', () => {
 
   it('exits 3 with a hint when there is no registry', () => {
     const cwd = tempDir();
-    for (const r of [ase(['list'], { cwd }), ase(['lint', '--registry', cwd], { cwd }), ase(['show', 'acme'], { cwd, env: { ASE_REGISTRY: join(cwd, 'missing') } })]) {
+    for (const r of [
+      ase(['list'], { cwd }),
+      ase(['lint', '--registry', cwd], { cwd }),
+      ase(['show', 'acme'], { cwd, env: { ASE_REGISTRY: join(cwd, 'missing') } }),
+    ]) {
       expect(r.code).toBe(3);
       expect(r.stdout).toBe('');
       const lines = r.stderr.trimEnd().split('\n');

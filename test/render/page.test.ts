@@ -67,7 +67,9 @@ describe('renderPage', () => {
 
   it('shows pending requests with approvals so far, escaping pipes', () => {
     expect(page).toContain('## Pending requests');
-    expect(page).toContain('| [Zeta Pending](customers/zeta.yaml) | pre-sales | temporary | 2027-02-01 | Carol Chen | Carol Chen | 2026-11-20 | Trial \\| evaluation | 1 of 3: Sales: Gina Gray (2026-11-21) |');
+    expect(page).toContain(
+      '| [Zeta Pending](customers/zeta.yaml) | pre-sales | temporary | 2027-02-01 | Carol Chen | Carol Chen | 2026-11-20 | Trial \\| evaluation | 1 of 3: Sales: Gina Gray (2026-11-21) |',
+    );
   });
 
   it('lists only recently ended customers, counting back from the newest date in the data', () => {

@@ -22,18 +22,37 @@ const CANDIDATES = process.env.ASE_CHROMIUM ? [process.env.ASE_CHROMIUM] : ['/us
 const browserPath = CANDIDATES.find((p) => existsSync(p));
 const required = process.env.ASE_REQUIRE_BROWSER === '1';
 // No sandbox: CI runs as root in a container. The rest keeps Chromium from reaching the network.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-first-run', '--no-default-browser-check', '--disable-features=Translate,MediaRouter,OptimizationHints'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+];
 
 /** axe-core run in the page: its serious and critical violations, one line each. */
 async function seriousViolations(page: import('playwright-core').Page): Promise<string[]> {
   const axe = require('axe-core') as { source: string };
   await page.addScriptTag({ content: axe.source });
   // A string, not a function: the test is compiled without the DOM library.
-  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
+  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
+    violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+  };
   expect(Array.isArray(result.violations)).toBe(true);
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 if (!browserPath) {
@@ -103,7 +122,12 @@ if (!browserPath) {
         expect(await page.locator('h1').textContent()).toBe('Assigned support engineers on 2026-11-28');
         expect(await page.locator('main h2').allTextContents()).toEqual(SECTIONS.map(([, h]) => h));
         const labels = await page.locator('svg[role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-        expect(labels.map((l) => l.split(':')[0])).toEqual(['Cap usage', 'Workload per support engineer against a maximum of 3 primary assignments', 'Coverage calendar, 6 weeks', 'Assignment timeline from 2025-11-28 to 2026-11-28']);
+        expect(labels.map((l) => l.split(':')[0])).toEqual([
+          'Cap usage',
+          'Workload per support engineer against a maximum of 3 primary assignments',
+          'Coverage calendar, 6 weeks',
+          'Assignment timeline from 2025-11-28 to 2026-11-28',
+        ]);
         expect(labels[0]).toBe('Cap usage: 9 of 15 active assignments (6 free); 7 post-sales, 2 pre-sales');
         // Charts are drawn: the cap bar and the timeline's bars have a size on screen.
         const bar = await page.locator('#timeline svg rect.bar').first().boundingBox();

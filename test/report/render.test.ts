@@ -82,7 +82,9 @@ describe('the charts', () => {
 
   it('timeline: one bar per period, transitions marked with their reason in a <title>', () => {
     const out = timelineSection(registry, SAMPLE_TODAY);
-    expect(out).toContain('<title>2026-04-01: transition to chen (backup dara), reason: leave (Gus on extended leave; Chen took over with a two-week overlap.)</title>');
+    expect(out).toContain(
+      '<title>2026-04-01: transition to chen (backup dara), reason: leave (Gus on extended leave; Chen took over with a two-week overlap.)</title>',
+    );
     expect(out).toContain('<title>2026-08-31: assignment ended, reason: Migration complete; back to round-robin.</title>');
     // Colours by roster order, with a legend naming each engineer.
     expect(out).toMatch(/<rect class="bar e2"[^>]*\/><text class="on-bar"[^>]*>chen</);

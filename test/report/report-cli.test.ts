@@ -43,7 +43,14 @@ describe('ase report', () => {
     const html = ase(['report', '--out', '-'], { cwd: repo }).stdout;
     const items = JSON.parse(ase(['status', '--json'], { cwd: repo }).stdout).items as { message: string }[];
     expect(items.length).toBeGreaterThan(5);
-    const text = (m: string) => m.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/`([^`]*)`/g, '<code>$1</code>');
+    const text = (m: string) =>
+      m
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/`([^`]*)`/g, '<code>$1</code>');
     const at = items.map((i) => html.indexOf(text(i.message)));
     expect(at.every((n) => n > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -59,7 +66,9 @@ describe('ase report', () => {
   it('--weeks sets the calendar length', () => {
     const repo = sampleRepo();
     const html = ase(['report', '--weeks', '2', '--out', '-'], { cwd: repo }).stdout;
-    expect(html).toContain('aria-label="Coverage calendar, 2 weeks: 10 days with someone away, 5 days with a coverage gap, 0 thin days from 2026-11-28 to 2026-12-11');
+    expect(html).toContain(
+      'aria-label="Coverage calendar, 2 weeks: 10 days with someone away, 5 days with a coverage gap, 0 thin days from 2026-11-28 to 2026-12-11',
+    );
   });
 
   it('needs --out, and a whole number of weeks: usage errors (exit 2) that say what to do, nothing written', () => {

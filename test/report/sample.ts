@@ -44,4 +44,3 @@ export function resourceReferences(html: string): string[] {
   for (const m of html.matchAll(/url\(([^)]*)\)|@import\s+[^;]+/g)) refs.push(m[0]);
   return refs;
 }
-

@@ -32,7 +32,10 @@ describe('concurrent writers', () => {
     const engineers = ['bruno', 'emeka', 'amara', 'dara', 'chen', 'bruno', 'emeka', 'amara', 'dara', 'chen'];
     const results = await Promise.all(
       engineers.map((e, i) =>
-        aseAsync(['assign', `race-${i}`, '--engineer', e, '--name', `Race ${i}`, '--segment', 'pre-sales', '--ce', 'jules', '--by', 'kim', '--reason', 'race'], { cwd: repo, env: ENV }),
+        aseAsync(
+          ['assign', `race-${i}`, '--engineer', e, '--name', `Race ${i}`, '--segment', 'pre-sales', '--ce', 'jules', '--by', 'kim', '--reason', 'race'],
+          { cwd: repo, env: ENV },
+        ),
       ),
     );
     const ok = results.filter((r) => r.code === 0);
@@ -46,7 +49,10 @@ describe('concurrent writers', () => {
     const commits = commitsSince(repo, base);
     expect(commits).toHaveLength(6);
     for (const c of commits) {
-      expect(c.files.filter((f) => f !== 'registry/customer-exceptions.md'), c.subject).toEqual([`registry/customers/${c.customer}.yaml`]);
+      expect(
+        c.files.filter((f) => f !== 'registry/customer-exceptions.md'),
+        c.subject,
+      ).toEqual([`registry/customers/${c.customer}.yaml`]);
     }
     expect(git(repo, 'status', '--porcelain', '--untracked-files=all')).toBe('');
     const lint = await aseAsync(['lint'], { cwd: repo });
@@ -74,7 +80,10 @@ describe('concurrent writers', () => {
     expect(commits).toHaveLength(jobs.length);
     for (const c of commits) {
       const own = c.customer ? [`registry/customers/${c.customer}.yaml`] : ['registry/people.yaml'];
-      expect(c.files.filter((f) => f !== 'registry/customer-exceptions.md'), c.subject).toEqual(own);
+      expect(
+        c.files.filter((f) => f !== 'registry/customer-exceptions.md'),
+        c.subject,
+      ).toEqual(own);
     }
     // No change lost: every check-in, every field.
     const cyberdyne = git(repo, 'show', 'HEAD:registry/customers/cyberdyne.yaml');

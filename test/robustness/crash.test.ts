@@ -180,14 +180,18 @@ describe('crash safety: SIGKILL during writes', () => {
     console.log(`crash (CRASH_SEED=${SEED}): ${kills} kills injected (${landed} after the commit landed, ${recovered} recoveries reported by the next write)`);
   });
 
-  it('leaves the repository exactly before or after every kind of write, and the next write works', async () => {
-    // Kinds run in parallel on their own repos: each waits on git and the clock most of the time.
-    const kinds = Object.keys(KINDS);
-    for (let i = 0; i < kinds.length; i += 4) {
-      await Promise.all(kinds.slice(i, i + 4).map((k) => crashKind(k, KILLS_PER_KIND)));
-    }
-    expect(kills).toBe(kinds.length * KILLS_PER_KIND);
-  }, 120_000 + KILLS_PER_KIND * Object.keys(KINDS).length * 5_000);
+  it(
+    'leaves the repository exactly before or after every kind of write, and the next write works',
+    async () => {
+      // Kinds run in parallel on their own repos: each waits on git and the clock most of the time.
+      const kinds = Object.keys(KINDS);
+      for (let i = 0; i < kinds.length; i += 4) {
+        await Promise.all(kinds.slice(i, i + 4).map((k) => crashKind(k, KILLS_PER_KIND)));
+      }
+      expect(kills).toBe(kinds.length * KILLS_PER_KIND);
+    },
+    120_000 + KILLS_PER_KIND * Object.keys(KINDS).length * 5_000,
+  );
 
   it('explains a stale lock left by a killed process, then takes it', async () => {
     const repo = sampleRepo();

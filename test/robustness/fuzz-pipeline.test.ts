@@ -82,10 +82,10 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: fc.c
 const caseArb: fc.Arbitrary<Case> = fc.record({
   config: fc.oneof({ weight: 6, arbitrary: maybe(damaged('config')) }, { weight: 1, arbitrary: fc.constant('missing' as const) }),
   people: fc.oneof({ weight: 6, arbitrary: maybe(damaged('people')) }, { weight: 1, arbitrary: fc.constant('missing' as const) }),
-  customers: fc.array(
-    fc.record({ slug, base: fc.constantFrom(...Object.values(SAMPLE.customers)), damage: maybe(damaged('customer')) }),
-    { minLength: 0, maxLength: 4 },
-  ),
+  customers: fc.array(fc.record({ slug, base: fc.constantFrom(...Object.values(SAMPLE.customers)), damage: maybe(damaged('customer')) }), {
+    minLength: 0,
+    maxLength: 4,
+  }),
   today,
 });
 
@@ -107,32 +107,47 @@ describe('fuzz: the lint pipeline in process', () => {
     expect(findings.map((f) => f.rule).sort()).toEqual(['checkin-overdue', 'docs-stale', 'engineer-overloaded', 'not-communicated']);
   });
 
-  it('never throws, hangs or misplaces a finding on damaged registries', () => {
-    fc.assert(fc.property(caseArb, (c) => void lintCase(c)), { numRuns: runs(0.7) });
-  }, timeoutFor(runs(0.7)));
+  it(
+    'never throws, hangs or misplaces a finding on damaged registries',
+    () => {
+      fc.assert(
+        fc.property(caseArb, (c) => void lintCase(c)),
+        { numRuns: runs(0.7) },
+      );
+    },
+    timeoutFor(runs(0.7)),
+  );
 
-  it('reports every damaged customer file that no longer parses as an error in that file', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...SAMPLE_SLUGS), damaged('customer'), (s, damage) => {
-        const findings = lintCase({ config: null, people: null, customers: [{ slug: s, base: SAMPLE.customers[s]!, damage }], today: '2026-11-28' });
-        const text = applyAll(SAMPLE.customers[s]!, damage);
-        // A marker as git writes it: at the start of a line (the text or a \n, as YAML and git count
-        // lines; not a lone \r, U+2028 or U+2029, as /m would), then a space or the end of the line
-        // (`=======: x` is a key).
-        if (text.includes('\0') || /(?:^|\n)(<{7}|={7}|>{7})(?=[ \t\r\n]|$)/.test(text)) {
-          expect(findings.some((f) => f.file === customerFile(s) && f.rule === 'yaml-syntax')).toBe(true);
-        }
-      }),
-      { numRuns: runs(0.2) },
-    );
-  }, timeoutFor(runs(0.2)));
+  it(
+    'reports every damaged customer file that no longer parses as an error in that file',
+    () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...SAMPLE_SLUGS), damaged('customer'), (s, damage) => {
+          const findings = lintCase({ config: null, people: null, customers: [{ slug: s, base: SAMPLE.customers[s]!, damage }], today: '2026-11-28' });
+          const text = applyAll(SAMPLE.customers[s]!, damage);
+          // A marker as git writes it: at the start of a line (the text or a \n, as YAML and git count
+          // lines; not a lone \r, U+2028 or U+2029, as /m would), then a space or the end of the line
+          // (`=======: x` is a key).
+          if (text.includes('\0') || /(?:^|\n)(<{7}|={7}|>{7})(?=[ \t\r\n]|$)/.test(text)) {
+            expect(findings.some((f) => f.file === customerFile(s) && f.rule === 'yaml-syntax')).toBe(true);
+          }
+        }),
+        { numRuns: runs(0.2) },
+      );
+    },
+    timeoutFor(runs(0.2)),
+  );
 
-  it('gives the same findings for the same input (no hidden state)', () => {
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        expect(lintCase(c)).toEqual(lintCase(c));
-      }),
-      { numRuns: runs(0.05) },
-    );
-  }, timeoutFor(runs(0.1)));
+  it(
+    'gives the same findings for the same input (no hidden state)',
+    () => {
+      fc.assert(
+        fc.property(caseArb, (c) => {
+          expect(lintCase(c)).toEqual(lintCase(c));
+        }),
+        { numRuns: runs(0.05) },
+      );
+    },
+    timeoutFor(runs(0.1)),
+  );
 });

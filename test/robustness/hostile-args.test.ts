@@ -11,9 +11,35 @@ import { ase, PROJECT_ROOT } from '../helpers/cli.js';
 import { git, initRepo, tempDir } from '../helpers/repo.js';
 
 const HOSTILE_SLUGS = [
-  '../x', '../../etc/passwd', 'a/b', '/etc/passwd', '.git', '.', '..', '-rf', '--help=x', 'x\ny', "a'b", 'a"b', 'a b',
-  'ACME', 'acme.yaml', '\x1b[31mred', 'tab\there', 'nul\u0000x', 'é', '-', 'a'.repeat(65), '$(touch pwned)', '`touch pwned`', '; touch pwned', '|touch pwned',
-  'acme\\..\\x', '%2e%2e%2fx', 'acme\u202e', 'CON',
+  '../x',
+  '../../etc/passwd',
+  'a/b',
+  '/etc/passwd',
+  '.git',
+  '.',
+  '..',
+  '-rf',
+  '--help=x',
+  'x\ny',
+  "a'b",
+  'a"b',
+  'a b',
+  'ACME',
+  'acme.yaml',
+  '\x1b[31mred',
+  'tab\there',
+  'nul\u0000x',
+  'é',
+  '-',
+  'a'.repeat(65),
+  '$(touch pwned)',
+  '`touch pwned`',
+  '; touch pwned',
+  '|touch pwned',
+  'acme\\..\\x',
+  '%2e%2e%2fx',
+  'acme\u202e',
+  'CON',
 ].filter((s) => !s.includes('\u0000')); // a NUL cannot be passed in argv at all
 
 /** The sample registry committed in a repo three folders deep in a sandbox, so escapes land in the sandbox. */
@@ -110,7 +136,20 @@ describe('hostile arguments', () => {
       (d) => ['end', 'cyberdyne', '--reason', 'r', '--on', d],
       (d) => ['transition', 'cyberdyne', '--to', 'bruno', '--reason', 'workload', '--on', d],
     ];
-    const dates = ['2026-02-30', '2026-13-01', '2026-00-10', '2026-1-1', '26-01-01', '2026-02-29', 'tomorrow', '', '2026-01-01; touch pwned', '2026-01-01\n', '+2026-01-01', '2026-01-01T00:00'];
+    const dates = [
+      '2026-02-30',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-1-1',
+      '26-01-01',
+      '2026-02-29',
+      'tomorrow',
+      '',
+      '2026-01-01; touch pwned',
+      '2026-01-01\n',
+      '+2026-01-01',
+      '2026-01-01T00:00',
+    ];
     // Each date goes to one use in turn, so every use sees two bad dates.
     dates.forEach((d, i) => refused(repo, uses[i % uses.length]!(d)));
     expect(ase(['lint'], { cwd: repo, env: { ASE_TODAY: '2026-02-30' } }).code).toBe(2);
@@ -125,7 +164,9 @@ describe('hostile arguments', () => {
       (h) => ['checkin', 'cyberdyne', ...CHECKIN.slice(2), '--with', h],
       (h) => ['request', 'newco', '--name', 'New', '--segment', 'pre-sales', '--by', h, '--ce', 'jules'],
     ];
-    ['nobody', '../x', 'KIM', 'kim ', '$(id)', 'x\ny', 'gus', 'maya', 'zed', 'x'.repeat(70)].forEach((h, i) => refused(repo, uses[i % uses.length]!(h), [1, 2]));
+    ['nobody', '../x', 'KIM', 'kim ', '$(id)', 'x\ny', 'gus', 'maya', 'zed', 'x'.repeat(70)].forEach((h, i) =>
+      refused(repo, uses[i % uses.length]!(h), [1, 2]),
+    );
     refused(repo, ['engineers', 'set', '../x', '--overloaded'], [1, 2]);
     refused(repo, ['engineers', 'set', 'nobody', '--overloaded'], [1, 2]);
   });
@@ -137,7 +178,17 @@ describe('hostile arguments', () => {
 
   it('stores names with shell syntax, quotes, newlines and control characters literally, or refuses them; never forges a commit', () => {
     const repo = sampleRepo();
-    const names = ['$(touch pwned)', '`touch pwned`', "O'Brien \"Quoted\" & Co; rm -rf /", 'Line one\nLine two', 'Tab\tand\rCR', 'Bell\x07 and \x1b[31mred\x1b[0m', '#not-a-comment: x', '- [not, a, list]', 'Ünïcødé 会社 😀'];
+    const names = [
+      '$(touch pwned)',
+      '`touch pwned`',
+      'O\'Brien "Quoted" & Co; rm -rf /',
+      'Line one\nLine two',
+      'Tab\tand\rCR',
+      'Bell\x07 and \x1b[31mred\x1b[0m',
+      '#not-a-comment: x',
+      '- [not, a, list]',
+      'Ünïcødé 会社 😀',
+    ];
     let n = 0;
     let stored = 0;
     for (const name of names) {
@@ -164,7 +215,12 @@ describe('hostile arguments', () => {
       expect(trailers.filter((t) => t.startsWith('Customer:'))).toEqual([`Customer: ${slug}`]);
       expect(trailers.filter((t) => t.startsWith('Action:'))).toEqual(['Action: request']);
       expect(trailers.some((t) => t.startsWith('Signed-off-by:'))).toBe(false);
-      expect(git(repo, 'show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).every((f) => f.startsWith('registry/'))).toBe(true);
+      expect(
+        git(repo, 'show', '--name-only', '--format=', 'HEAD')
+          .split('\n')
+          .filter(Boolean)
+          .every((f) => f.startsWith('registry/')),
+      ).toBe(true);
       expect(git(repo, 'status', '--porcelain')).toBe('');
     }
     // The checks of stored names ran: names without control characters are all stored.

@@ -12,7 +12,8 @@ import { activeCustomer, MODELINE, tempDir } from '../helpers/repo.js';
 describe('fuzz findings, fixed', () => {
   it('places syntax errors after a broken multi-line plain scalar on the right line (the parser count was one line short)', () => {
     // A mapping that cannot be one (the first line is indented) with a folded reason on two lines.
-    const text = ' name: {}\nsegment: pre-sales\nrequest:\n  by: jules\n  reason: Competitive evaluation, needs fast, consistent\n    answers.\napprovals:\n  cs:\n    by: kim\n';
+    const text =
+      ' name: {}\nsegment: pre-sales\nrequest:\n  by: jules\n  reason: Competitive evaluation, needs fast, consistent\n    answers.\napprovals:\n  cs:\n    by: kim\n';
     const f = loadFile('c.yaml', 'customer', text);
     const lines = text.split('\n');
     expect(f.findings.length).toBeGreaterThan(0);
@@ -23,7 +24,11 @@ describe('fuzz findings, fixed', () => {
   });
 
   it('refuses deep nesting before parsing, with the same finding every time (the parser ran out of stack at varying depths)', () => {
-    for (const text of [`name: ${'['.repeat(1500)}${']'.repeat(1500)}\n`, `name: ${'{a: '.repeat(1500)}1${'}'.repeat(1500)}\n`, `${Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} x\n`]) {
+    for (const text of [
+      `name: ${'['.repeat(1500)}${']'.repeat(1500)}\n`,
+      `name: ${'{a: '.repeat(1500)}1${'}'.repeat(1500)}\n`,
+      `${Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} x\n`,
+    ]) {
       const first = loadFile('c.yaml', 'customer', text).findings;
       expect(first).toHaveLength(1);
       expect(first[0]!.rule).toBe('yaml-syntax');
@@ -48,7 +53,9 @@ describe('fuzz findings, fixed', () => {
   it('quotes at most a short piece of the token a syntax error stops at (a 250 KB quoted line made 1 MB of lint JSON)', () => {
     const huge = `huge: "${'\\\\'.repeat(127_016)}"`;
     // As the fuzzer left it: an indented `---`, the modeline, the huge line, an anchor and its alias.
-    const [modeline, ...rest] = activeCustomer('Acme').replace(/^name: /m, 'name: &n ').split('\n');
+    const [modeline, ...rest] = activeCustomer('Acme')
+      .replace(/^name: /m, 'name: &n ')
+      .split('\n');
     const text = ` ---\n${modeline}\n${huge}\n${rest.join('\n')}ce2: *n\n`;
     const findings = loadFile('c.yaml', 'customer', text).findings;
     expect(findings.some((f) => f.message.startsWith('Unexpected double-quoted-scalar token'))).toBe(true);

@@ -50,7 +50,21 @@ async function startDaemon(): Promise<void> {
   git(base, 'init', '-q', '--bare', 'probe.git');
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
-    const d = spawn('git', ['daemon', '--export-all', '--enable=receive-pack', `--base-path=${base}`, `--port=${port}`, '--listen=127.0.0.1', '--reuseaddr', '--informative-errors', base], { stdio: 'ignore' });
+    const d = spawn(
+      'git',
+      [
+        'daemon',
+        '--export-all',
+        '--enable=receive-pack',
+        `--base-path=${base}`,
+        `--port=${port}`,
+        '--listen=127.0.0.1',
+        '--reuseaddr',
+        '--informative-errors',
+        base,
+      ],
+      { stdio: 'ignore' },
+    );
     let exited = false;
     d.on('exit', () => (exited = true));
     // Until it serves (however slow the machine) or gives up on the port.
@@ -114,7 +128,24 @@ function activeAt(repo: string, rev: string): number {
 }
 
 function assignArgs(slug: string, engineer: string): string[] {
-  return ['assign', slug, '--engineer', engineer, '--backup', 'dan', '--name', `New ${slug}`, '--segment', 'post-sales', '--ce', 'carol', '--by', 'erin', '--reason', 'strategic'];
+  return [
+    'assign',
+    slug,
+    '--engineer',
+    engineer,
+    '--backup',
+    'dan',
+    '--name',
+    `New ${slug}`,
+    '--segment',
+    'post-sales',
+    '--ce',
+    'carol',
+    '--by',
+    'erin',
+    '--reason',
+    'strategic',
+  ];
 }
 
 describe('ase sync against git daemon', () => {
@@ -195,13 +226,20 @@ describe('ase sync against git daemon', () => {
     expect(ase(['docs', 'c01', '--salesforce-synced'], { cwd: a }).code).toBe(0);
     // A pre-push hook in clone a lets another clone push first, once: a's first push is overtaken.
     const hook = join(a, '.git', 'hooks', 'pre-push');
-    writeFileSync(hook, `#!/bin/sh\nif [ ! -f .git/moved-once ]; then touch .git/moved-once; unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE; git -C '${other}' push -q origin main >/dev/null 2>&1; fi\nexit 0\n`);
+    writeFileSync(
+      hook,
+      `#!/bin/sh\nif [ ! -f .git/moved-once ]; then touch .git/moved-once; unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE; git -C '${other}' push -q origin main >/dev/null 2>&1; fi\nexit 0\n`,
+    );
     chmodSync(hook, 0o755);
     const r = await aseAsync(['sync'], { cwd: a });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/moved while pushing.*attempt 2 of 3/);
     git(a, 'fetch', '-q', 'origin');
-    expect(git(a, 'log', '--format=%s', 'origin/main', '-3').split('\n')).toEqual([expect.stringMatching(/^docs\(c01\)/), expect.stringMatching(/^docs\(c03\)/), 'registry']);
+    expect(git(a, 'log', '--format=%s', 'origin/main', '-3').split('\n')).toEqual([
+      expect.stringMatching(/^docs\(c01\)/),
+      expect.stringMatching(/^docs\(c03\)/),
+      'registry',
+    ]);
   }, 300_000);
 
   it('tries again when a push fails in words it does not know, but the remote has moved', async () => {
@@ -212,13 +250,20 @@ describe('ase sync against git daemon', () => {
     expect(ase(['docs', 'c01', '--salesforce-synced'], { cwd: a }).code).toBe(0);
     // The first push: another clone pushes first, then the push fails with only git's generic words.
     const hook = join(a, '.git', 'hooks', 'pre-push');
-    writeFileSync(hook, `#!/bin/sh\nif [ ! -f .git/moved-once ]; then touch .git/moved-once; unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE; git -C '${other}' push -q origin main >/dev/null 2>&1; exit 1; fi\nexit 0\n`);
+    writeFileSync(
+      hook,
+      `#!/bin/sh\nif [ ! -f .git/moved-once ]; then touch .git/moved-once; unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE; git -C '${other}' push -q origin main >/dev/null 2>&1; exit 1; fi\nexit 0\n`,
+    );
     chmodSync(hook, 0o755);
     const r = await aseAsync(['sync'], { cwd: a });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/moved while pushing.*attempt 2 of 3/);
     git(a, 'fetch', '-q', 'origin');
-    expect(git(a, 'log', '--format=%s', 'origin/main', '-3').split('\n')).toEqual([expect.stringMatching(/^docs\(c01\)/), expect.stringMatching(/^docs\(c03\)/), 'registry']);
+    expect(git(a, 'log', '--format=%s', 'origin/main', '-3').split('\n')).toEqual([
+      expect.stringMatching(/^docs\(c01\)/),
+      expect.stringMatching(/^docs\(c03\)/),
+      'registry',
+    ]);
   }, 300_000);
 
   it('aborts a rebase conflict, restores the branch, and says how to merge by hand (exit 1)', async () => {

@@ -13,7 +13,7 @@ const HANDLES = ['amara', 'bruno', 'chen', 'dara'];
 /** A small generator, so every run checks the same registries. */
 function random(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 function registry(seed: number): Registry {
@@ -57,7 +57,13 @@ describe('acrossScope', () => {
 
   it('leaves out customers that are neither active nor share their name', () => {
     const only = (status: string, name: string, slug: string) => normaliseCustomer(slug, `${FILES.customersDir}/${slug}.yaml`, { name, status });
-    const customers = [only('ended', 'Acme', 'a'), only('ended', 'ACME', 'b'), only('ended', 'Solo', 'c'), only('active', 'Other', 'd'), only('rejected', 'Lone', 'e')];
+    const customers = [
+      only('ended', 'Acme', 'a'),
+      only('ended', 'ACME', 'b'),
+      only('ended', 'Solo', 'c'),
+      only('active', 'Other', 'd'),
+      only('rejected', 'Lone', 'e'),
+    ];
     expect(acrossScope(customers).map((c) => c.slug)).toEqual(['a', 'b', 'd']);
   });
 });

@@ -15,7 +15,11 @@ describe('backup-required', () => {
     expect(lintTexts({ customers: { acme: activeCustomer('Acme') } })).toEqual([]);
     const requested = edit(edit(activeCustomer('Acme'), 'backup: bob\n', ''), 'status: active', 'status: requested');
     expect(only(lintTexts({ customers: { acme: requested } }), 'backup-required')).toEqual([]);
-    const presales = edit(edit(edit(activeCustomer('Acme'), 'segment: post-sales', 'segment: pre-sales'), 'backup: bob\n', ''), 'communicated: true', 'communicated: false');
+    const presales = edit(
+      edit(edit(activeCustomer('Acme'), 'segment: post-sales', 'segment: pre-sales'), 'backup: bob\n', ''),
+      'communicated: true',
+      'communicated: false',
+    );
     expect(lintTexts({ customers: { acme: presales } })).toEqual([]);
   });
 });

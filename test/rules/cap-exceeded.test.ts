@@ -30,7 +30,8 @@ describe('cap-exceeded', () => {
 
   it('uses the default cap of 15 when config.yaml does not set one', () => {
     const many: Record<string, string> = {};
-    for (let i = 1; i <= 16; i++) many[`c${String(i).padStart(2, '0')}`] = edit(activeCustomer(`C${i}`), 'since: 2026-11-01', `since: 2026-10-${String(i).padStart(2, '0')}`);
+    for (let i = 1; i <= 16; i++)
+      many[`c${String(i).padStart(2, '0')}`] = edit(activeCustomer(`C${i}`), 'since: 2026-11-01', `since: 2026-10-${String(i).padStart(2, '0')}`);
     const findings = only(lintTexts({ config: `${MODELINE.config}require_approvals: false\n`, customers: many }), 'cap-exceeded');
     expect(findings.map((f) => f.file)).toEqual([customerFile('c16')]);
   });

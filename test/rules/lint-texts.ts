@@ -76,9 +76,14 @@ export function edit(text: string, from: string, to: string): string {
 }
 
 /** A message that says what to do: non-empty and naming a fix. */
-export const SAYS_WHAT_TO_DO = /\b(add|remove|set|record|review|rename|merge|keep|end|extend|rebalance|raise|hand over|name|fix|use|write|delete|resolve|indent)\b/;
+export const SAYS_WHAT_TO_DO =
+  /\b(add|remove|set|record|review|rename|merge|keep|end|extend|rebalance|raise|hand over|name|fix|use|write|delete|resolve|indent)\b/;
 
 /** A valid active pre-sales customer: internal only, no backup. */
 export function preSalesCustomer(name: string, extra = ''): string {
-  return edit(edit(edit(activeCustomer(name, extra), 'segment: post-sales', 'segment: pre-sales'), 'backup: bob\n', ''), 'communicated: true', 'communicated: false');
+  return edit(
+    edit(edit(activeCustomer(name, extra), 'segment: post-sales', 'segment: pre-sales'), 'backup: bob\n', ''),
+    'communicated: true',
+    'communicated: false',
+  );
 }

@@ -3,7 +3,8 @@ import { activeCustomer, MODELINE } from '../helpers/repo.js';
 import { at, customerFile, edit, lintTexts, only, preSalesCustomer, SAYS_WHAT_TO_DO, where } from './lint-texts.js';
 
 /** An active post-sales customer (alice, backup bob) that started on `since` and was not told. */
-const untold = (since: string, extra = '') => edit(edit(activeCustomer('Acme', extra), 'communicated: true', 'communicated: false'), 'since: 2026-11-01', `since: ${since}`);
+const untold = (since: string, extra = '') =>
+  edit(edit(activeCustomer('Acme', extra), 'communicated: true', 'communicated: false'), 'since: 2026-11-01', `since: ${since}`);
 
 describe('not-communicated', () => {
   it('warns when a post-sales customer is not told within 7 days of since, at the communicated key', () => {
@@ -39,7 +40,8 @@ describe('not-communicated', () => {
   });
 
   it('counts from a later hand-over of the backup alone, which leaves since as it was', () => {
-    const history = 'history:\n  - on: 2026-11-01\n    event: assigned\n    engineer: alice\n    backup: carl\n  - on: 2026-11-25\n    event: transition\n    engineer: alice\n    backup: bob\n    reason: leave\n';
+    const history =
+      'history:\n  - on: 2026-11-01\n    event: assigned\n    engineer: alice\n    backup: carl\n  - on: 2026-11-25\n    event: transition\n    engineer: alice\n    backup: bob\n    reason: leave\n';
     expect(only(lintTexts({ customers: { acme: untold('2026-11-01', history) } }), 'not-communicated')).toEqual([]);
     expect(only(lintTexts({ customers: { acme: untold('2026-11-01', history) } }, '2026-12-03'), 'not-communicated')).toHaveLength(1);
   });

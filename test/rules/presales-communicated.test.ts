@@ -5,7 +5,9 @@ describe('presales-communicated', () => {
   it('flags a pre-sales assignment marked communicated, at the flag', () => {
     const text = edit(preSalesCustomer('Initech'), 'communicated: false', 'communicated: true');
     const findings = lintTexts({ customers: { initech: text } });
-    expect(where(findings)).toEqual([{ rule: 'presales-communicated', severity: 'error', file: customerFile('initech'), ...at(text, 'true', 'communicated:') }]);
+    expect(where(findings)).toEqual([
+      { rule: 'presales-communicated', severity: 'error', file: customerFile('initech'), ...at(text, 'true', 'communicated:') },
+    ]);
     expect(findings[0]!.message).toMatch(SAYS_WHAT_TO_DO);
     expect(findings[0]!.message).toContain('communicated: false');
   });

@@ -22,7 +22,10 @@ async function ruleFiles(): Promise<Map<string, Rule[]>> {
   for (const name of readdirSync(RULES_DIR).sort()) {
     if (!name.endsWith('.ts') || name in NOT_RULES) continue;
     const mod: Record<string, unknown> = await import(join(RULES_DIR, name));
-    out.set(name, Object.values(mod).filter((v): v is Rule => typeof v === 'object' && v !== null && 'code' in v && 'check' in v));
+    out.set(
+      name,
+      Object.values(mod).filter((v): v is Rule => typeof v === 'object' && v !== null && 'code' in v && 'check' in v),
+    );
   }
   return out;
 }
@@ -57,6 +60,9 @@ describe('the rule registry', () => {
     const rows = readmeRows();
     for (const code of ALL_RULE_CODES) expect(rows.has(code), `README: no \`| \\\`${code}\\\` |\` row under ## Rules`).toBe(true);
     for (const rule of RULES) expect(rows.get(rule.code), `README severity of ${rule.code}`).toMatch(new RegExp(`^${rule.severity}\\b`));
-    expect([...rows.keys()].filter((code) => !ALL_RULE_CODES.includes(code as never)), 'README rows for codes ase never emits').toEqual([]);
+    expect(
+      [...rows.keys()].filter((code) => !ALL_RULE_CODES.includes(code as never)),
+      'README rows for codes ase never emits',
+    ).toEqual([]);
   });
 });

@@ -16,7 +16,11 @@ describe('schema', () => {
   });
 
   it('flags an unknown field inside a nested map and inside a list item at its key', () => {
-    const text = edit(edit(activeCustomer('Acme'), '  updated_on: 2026-11-01\n', '  updated_on: 2026-11-01\n  colour: blue\n'), '    with: carol\n', '    with: carol\n    mood: fine\n');
+    const text = edit(
+      edit(activeCustomer('Acme'), '  updated_on: 2026-11-01\n', '  updated_on: 2026-11-01\n  colour: blue\n'),
+      '    with: carol\n',
+      '    with: carol\n    mood: fine\n',
+    );
     expect(where(lint(text))).toEqual([schemaAt(text, 'colour'), schemaAt(text, 'mood')]);
   });
 

@@ -6,14 +6,18 @@ import { at, edit, lintTexts, only, preSalesCustomer, SAYS_WHAT_TO_DO, TIME_OFF_
 const HEADER = `${MODELINE.config.replace('config', 'time-off')}time_off:\n`;
 
 function entry(handle: string, from: string, to: string, cover?: Record<string, string>): string {
-  const covers = cover ? `    cover:\n${Object.entries(cover).map(([s, h]) => `      ${s}: ${h}\n`).join('')}` : '';
+  const covers = cover
+    ? `    cover:\n${Object.entries(cover)
+        .map(([s, h]) => `      ${s}: ${h}\n`)
+        .join('')}`
+    : '';
   return `  - handle: ${handle}\n    from: ${from}\n    to: ${to}\n${covers}`;
 }
 
 const customers = { acme: activeCustomer('Acme'), initech: preSalesCustomer('Initech') };
 
 describe('coverage-gap', () => {
-  it('warns at the engineer\'s entry for a pre-sales customer with nobody, naming the days and the fix', () => {
+  it("warns at the engineer's entry for a pre-sales customer with nobody, naming the days and the fix", () => {
     const timeOff = HEADER + entry('alice', '2026-12-21', '2026-12-23');
     const found = only(lintTexts({ customers, timeOff }), 'coverage-gap');
     expect(where(found)).toEqual([{ rule: 'coverage-gap', severity: 'warning', file: TIME_OFF_FILE, ...at(timeOff, 'handle: alice') }]);
@@ -103,7 +107,11 @@ describe('working hours in people.yaml', () => {
       '`people.0.working_hours` is "25:00-26:00", expected working hours written HH:MM-HH:MM in 24-hour time, such as "09:00-17:00"',
     ]);
     expect(found[0]).toMatchObject(at(people, 'working_hours'));
-    const good = edit(TEST_PEOPLE, '    name: Alice Able\n', '    name: Alice Able\n    timezone: Asia/Tokyo\n    working_hours: "22:00-06:00"\n    working_days: [sun, mon]\n');
+    const good = edit(
+      TEST_PEOPLE,
+      '    name: Alice Able\n',
+      '    name: Alice Able\n    timezone: Asia/Tokyo\n    working_hours: "22:00-06:00"\n    working_days: [sun, mon]\n',
+    );
     expect(lintTexts({ people: good })).toEqual([]);
   });
 });

@@ -24,10 +24,18 @@ interface Sample {
   text: string;
 }
 
-const kindOf = (path: string): Exclude<FileKind, 'time-off'> => (path.endsWith('config.yaml') ? 'config' : path.endsWith('people.yaml') ? 'people' : 'customer');
+const kindOf = (path: string): Exclude<FileKind, 'time-off'> =>
+  path.endsWith('config.yaml') ? 'config' : path.endsWith('people.yaml') ? 'people' : 'customer';
 
 function registryFiles(dir: string): Sample[] {
-  const paths = [join(dir, 'config.yaml'), join(dir, 'people.yaml'), ...readdirSync(join(dir, 'customers')).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(dir, 'customers', n))];
+  const paths = [
+    join(dir, 'config.yaml'),
+    join(dir, 'people.yaml'),
+    ...readdirSync(join(dir, 'customers'))
+      .filter((n) => n.endsWith('.yaml'))
+      .sort()
+      .map((n) => join(dir, 'customers', n)),
+  ];
   return paths.map((p) => ({ name: relative(dir, p), kind: kindOf(p), text: readFileSync(p, 'utf8') }));
 }
 
@@ -75,14 +83,77 @@ function testLiterals(): string[] {
 
 /** Texts near the edge of the subset, each checked both ways. */
 const EDGES = [
-  'a: 1\n', 'a:\n- x\n- y\nb: 2\n', 'a:\n  b: 1\n# c\n  d: 2\n', 'a: b\n  # c\nc: d\n', 'x:\n  - a:\n    - q\n', 'x:\n  - a:\n      b: 1\n    c: 2\n',
-  'a: b]\n', 'a: b{c}\n', 'a: x, y\n', "a: 'it''s' # c\n", "a: ''\n", 'a: ""\n', 'a: "x # y"\n', 'a: [ ]\n', 'a: [a, true, null, 12]\n', 'a: [a,]\n',
-  'a: 007\n', 'a: 400 GB\n', 'a: 2026-01-01\n', 'a: ~\n', 'a: ~x\n', 'constructor: 1\ntoString: x\n', 'a:\n', 'a:   # c\nb: 1\n', 'a: b #c\n', 'a: b#c\n',
-  'a: b :c\n', 'a:\n  b:\n  c: 1\n', 'a:\n  -\n', 'a: 1\n---\n', 'a: é中😀\n', 'a: x\\y\n', 'a: "x\\"y"\n', "a: 'x'#\n", 'a: [a]#\n', '# only\n', '',
-  'a: %x\n', 'a: x\u00a0\n', 'a: -\n', 'a:\n  - x\n  -  y\n', 'a: [.5]\n', 'a: 1e3\n', 'a: 0x1\n', 'a: 1.5\n', 'a: .inf\n', 'a: -1\n', 'a: x:\n',
-  'a: x: y\n', 'key: v\n  more\n', 'a:\n    b: 1\n  c: 2\n', '- a\n', 'a: 1\na: 2\n', '__proto__: 1\n', 'true: 1\n', 'a: &x 1\n', 'a: *x\n', 'a: !t x\n',
-  'a: |\n  x\n', 'a: >\n  x\n', '? a\n: b\n', 'a: {b: 1}\n', 'a: 1\r\n', '\ufeffa: 1\n', 'a: 1\u2028\n', 'a\t: 1\n', '%YAML 1.2\n---\na: 1\n',
-  'a: 123456789012345\n', 'a: 1234567890123456\n', 'a: TRUE\nb: False\nc: NULL\nd: Null\n', 'a: yes\nb: on\n',
+  'a: 1\n',
+  'a:\n- x\n- y\nb: 2\n',
+  'a:\n  b: 1\n# c\n  d: 2\n',
+  'a: b\n  # c\nc: d\n',
+  'x:\n  - a:\n    - q\n',
+  'x:\n  - a:\n      b: 1\n    c: 2\n',
+  'a: b]\n',
+  'a: b{c}\n',
+  'a: x, y\n',
+  "a: 'it''s' # c\n",
+  "a: ''\n",
+  'a: ""\n',
+  'a: "x # y"\n',
+  'a: [ ]\n',
+  'a: [a, true, null, 12]\n',
+  'a: [a,]\n',
+  'a: 007\n',
+  'a: 400 GB\n',
+  'a: 2026-01-01\n',
+  'a: ~\n',
+  'a: ~x\n',
+  'constructor: 1\ntoString: x\n',
+  'a:\n',
+  'a:   # c\nb: 1\n',
+  'a: b #c\n',
+  'a: b#c\n',
+  'a: b :c\n',
+  'a:\n  b:\n  c: 1\n',
+  'a:\n  -\n',
+  'a: 1\n---\n',
+  'a: é中😀\n',
+  'a: x\\y\n',
+  'a: "x\\"y"\n',
+  "a: 'x'#\n",
+  'a: [a]#\n',
+  '# only\n',
+  '',
+  'a: %x\n',
+  'a: x\u00a0\n',
+  'a: -\n',
+  'a:\n  - x\n  -  y\n',
+  'a: [.5]\n',
+  'a: 1e3\n',
+  'a: 0x1\n',
+  'a: 1.5\n',
+  'a: .inf\n',
+  'a: -1\n',
+  'a: x:\n',
+  'a: x: y\n',
+  'key: v\n  more\n',
+  'a:\n    b: 1\n  c: 2\n',
+  '- a\n',
+  'a: 1\na: 2\n',
+  '__proto__: 1\n',
+  'true: 1\n',
+  'a: &x 1\n',
+  'a: *x\n',
+  'a: !t x\n',
+  'a: |\n  x\n',
+  'a: >\n  x\n',
+  '? a\n: b\n',
+  'a: {b: 1}\n',
+  'a: 1\r\n',
+  '\ufeffa: 1\n',
+  'a: 1\u2028\n',
+  'a\t: 1\n',
+  '%YAML 1.2\n---\na: 1\n',
+  'a: 123456789012345\n',
+  'a: 1234567890123456\n',
+  'a: TRUE\nb: False\nc: NULL\nd: Null\n',
+  'a: yes\nb: on\n',
 ];
 
 let generated: Sample[] = [];
@@ -135,24 +206,48 @@ const EDIT_CHARS = [...` :#-'"[]{}&*!|>?%@\`~,\\\t\n\r0.`, 'a', 'Z', '_', '1', '
 const frac = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 type Edit = (text: string) => string;
 
-const lineEdit = (f: number, change: (lines: string[], i: number) => void): Edit => (text) => {
-  const lines = text.split('\n');
-  change(lines, Math.min(lines.length - 1, Math.floor(f * lines.length)));
-  return lines.join('\n');
-};
+const lineEdit =
+  (f: number, change: (lines: string[], i: number) => void): Edit =>
+  (text) => {
+    const lines = text.split('\n');
+    change(lines, Math.min(lines.length - 1, Math.floor(f * lines.length)));
+    return lines.join('\n');
+  };
 
 /** One small edit: a character inserted, deleted or replaced, a line duplicated, indented or dedented. */
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.tuple(frac, fc.constantFrom(...EDIT_CHARS)).map(([f, c]): Edit => (t) => { const i = Math.floor(f * (t.length + 1)); return t.slice(0, i) + c + t.slice(i); }),
-  frac.map((f): Edit => (t) => { const i = Math.floor(f * t.length); return t.slice(0, i) + t.slice(i + 1); }),
-  fc.tuple(frac, fc.constantFrom(...EDIT_CHARS)).map(([f, c]): Edit => (t) => { const i = Math.floor(f * t.length); return t.slice(0, i) + c + t.slice(i + 1); }),
+  fc.tuple(frac, fc.constantFrom(...EDIT_CHARS)).map(
+    ([f, c]): Edit =>
+      (t) => {
+        const i = Math.floor(f * (t.length + 1));
+        return t.slice(0, i) + c + t.slice(i);
+      },
+  ),
+  frac.map(
+    (f): Edit =>
+      (t) => {
+        const i = Math.floor(f * t.length);
+        return t.slice(0, i) + t.slice(i + 1);
+      },
+  ),
+  fc.tuple(frac, fc.constantFrom(...EDIT_CHARS)).map(
+    ([f, c]): Edit =>
+      (t) => {
+        const i = Math.floor(f * t.length);
+        return t.slice(0, i) + c + t.slice(i + 1);
+      },
+  ),
   frac.map((f) => lineEdit(f, (l, i) => void l.splice(i, 0, l[i]!))),
-  fc.tuple(frac, fc.integer({ min: -4, max: 4 })).map(([f, by]) => lineEdit(f, (l, i) => void (l[i] = by >= 0 ? ' '.repeat(by) + l[i] : l[i]!.replace(new RegExp(`^ {0,${-by}}`), '')))),
+  fc
+    .tuple(frac, fc.integer({ min: -4, max: 4 }))
+    .map(([f, by]) => lineEdit(f, (l, i) => void (l[i] = by >= 0 ? ' '.repeat(by) + l[i] : l[i]!.replace(new RegExp(`^ {0,${-by}}`), '')))),
 );
 
 describe('fastParse on damaged files', () => {
   it('never disagrees with the full parser after small random edits', () => {
-    const bases = [...sample(), ...generated.filter((_, i) => i % 20 === 0), ...quoted.slice(0, 5), ...fixtures()].map((f) => f.text).concat(EDGES.filter((t) => t.length > 0));
+    const bases = [...sample(), ...generated.filter((_, i) => i % 20 === 0), ...quoted.slice(0, 5), ...fixtures()]
+      .map((f) => f.text)
+      .concat(EDGES.filter((t) => t.length > 0));
     let fast = 0;
     let runs = 0;
     fc.assert(

@@ -35,7 +35,19 @@ describe('loadFile positions', () => {
   });
 
   it('reports syntax problems as yaml-syntax findings and never throws', () => {
-    for (const text of ['a: [1, 2', 'a: b: c', '- a\nb: 1', '\u0000', '"', 'a:\n\t- b', '{', '? [a]\n: b', 'a: !!binary aGk=', 'a: 1\n---\nb: 2\n', 'a: &x 1\nb: *x\n']) {
+    for (const text of [
+      'a: [1, 2',
+      'a: b: c',
+      '- a\nb: 1',
+      '\u0000',
+      '"',
+      'a:\n\t- b',
+      '{',
+      '? [a]\n: b',
+      'a: !!binary aGk=',
+      'a: 1\n---\nb: 2\n',
+      'a: &x 1\nb: *x\n',
+    ]) {
       const loaded = loadFile('x.yaml', 'config', text);
       expect(loaded.data, text).toBeUndefined();
       expect(loaded.findings.length, text).toBeGreaterThan(0);
@@ -66,7 +78,12 @@ describe('schemaProblems', () => {
   });
 
   it('points an unknown field at its key and a missing field at its parent', () => {
-    const problems = schemaProblems('people', { people: [{ handle: 'a', name: 'A', roles: ['support-engineer'], nick: 'x' }, { handle: 'b', roles: ['support-engineer'] }] });
+    const problems = schemaProblems('people', {
+      people: [
+        { handle: 'a', name: 'A', roles: ['support-engineer'], nick: 'x' },
+        { handle: 'b', roles: ['support-engineer'] },
+      ],
+    });
     expect(problems.map((p) => [p.path, p.key])).toEqual([
       [['people', 0, 'nick'], true],
       [['people', 1], true],

@@ -33,8 +33,14 @@ const key = (rule: string | undefined, severity: string, message: string) => `${
 /** Every lint finding but cap-exceeded is one status item with the same rule, severity and message, and vice versa. */
 function expectAgreement(cwd: string, today: string): Finding[] {
   const { findings, items } = both(cwd, today);
-  const fromLint = findings.filter((f) => f.rule !== 'cap-exceeded').map((f) => key(f.rule, f.severity, f.message)).sort();
-  const fromStatus = items.filter((i) => i.rule !== undefined).map((i) => key(i.rule, i.severity, i.message)).sort();
+  const fromLint = findings
+    .filter((f) => f.rule !== 'cap-exceeded')
+    .map((f) => key(f.rule, f.severity, f.message))
+    .sort();
+  const fromStatus = items
+    .filter((i) => i.rule !== undefined)
+    .map((i) => key(i.rule, i.severity, i.message))
+    .sort();
   // Status lists only the coverage gaps of the next ends_soon_days: every other finding is an item, and no item is not a finding.
   expect(fromStatus.filter((k) => !fromLint.includes(k))).toEqual([]);
   expect(fromLint.filter((k) => !fromStatus.includes(k) && !k.startsWith('coverage-gap |'))).toEqual([]);
@@ -49,7 +55,8 @@ describe('status and lint agree', () => {
   it('on the purpose-built registry', () => {
     const findings = expectAgreement(statusRepo(), TODAY);
     const rules = new Set(findings.map((f) => f.rule));
-    for (const r of ['checkin-overdue', 'docs-stale', 'assignment-expired', 'engineer-overloaded', 'approvals-missing', 'backup-required']) expect(rules).toContain(r);
+    for (const r of ['checkin-overdue', 'docs-stale', 'assignment-expired', 'engineer-overloaded', 'approvals-missing', 'backup-required'])
+      expect(rules).toContain(r);
   });
 
   // On a copy of the sample (not the live checkout), where every one of these days has findings to agree on.
@@ -85,7 +92,10 @@ describe('status and lint agree', () => {
     const { findings, items } = both(cwd, TODAY);
     expect(findings.filter((f) => f.rule === 'cap-exceeded')).toHaveLength(1);
     expect(items.filter((i) => i.kind === 'cap')).toEqual([
-      expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^3 active assignments, 1 over the cap of 2 \(registry\/config\.yaml: cap\)/) }),
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringMatching(/^3 active assignments, 1 over the cap of 2 \(registry\/config\.yaml: cap\)/),
+      }),
     ]);
     expect(items[0]!.kind).toBe('cap');
     expectAgreement(cwd, TODAY);

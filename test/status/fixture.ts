@@ -46,7 +46,11 @@ export const STATUS_CUSTOMERS: Record<string, string> = {
   'old-doc': customerYaml('Old Doc', { docs: docs('2026-08-01', '2026-08-02', 'old-doc') }),
   'synced-behind': customerYaml('Synced Behind', { docs: docs('2026-11-02', '2026-10-01', 'synced-behind'), engineer: 'carl', backup: 'bob' }),
   'never-synced': customerYaml('Never Synced', { docs: docs('2026-11-02', undefined, 'never-synced'), engineer: 'carl', backup: 'bob' }),
-  unapproved: customerYaml('Unapproved', { approvals: { cs: { by: 'erin', on: '2026-10-30' }, ce: { by: 'fred', on: '2026-10-30' } }, engineer: 'carl', backup: 'bob' }),
+  unapproved: customerYaml('Unapproved', {
+    approvals: { cs: { by: 'erin', on: '2026-10-30' }, ce: { by: 'fred', on: '2026-10-30' } },
+    engineer: 'carl',
+    backup: 'bob',
+  }),
   'long-timer': customerYaml('Long Timer', { since: '2025-06-01', engineer: 'carl', backup: 'bob' }),
   pending: customerYaml('Pending', {
     status: 'requested',
@@ -62,7 +66,10 @@ export const STATUS_CUSTOMERS: Record<string, string> = {
   gone: customerYaml('Gone', { status: 'ended', ended_on: '2026-06-01', since: '2024-01-01', checkins: undefined, docs: undefined }),
 };
 
-export const STATUS_PEOPLE = TEST_PEOPLE.replace('    name: Dan Drake\n    roles: [support-engineer]\n', '    name: Dan Drake\n    roles: [support-engineer]\n    overloaded: true\n');
+export const STATUS_PEOPLE = TEST_PEOPLE.replace(
+  '    name: Dan Drake\n    roles: [support-engineer]\n',
+  '    name: Dan Drake\n    roles: [support-engineer]\n    overloaded: true\n',
+);
 
 export const STATUS_CONFIG = `${MODELINE.config}cap: 14\nmax_per_engineer: 4\nends_soon_days: 14\nrotation_hint_days: 365\n`;
 

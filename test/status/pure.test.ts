@@ -18,7 +18,13 @@ describe('wrap', () => {
 });
 
 describe('compareItems', () => {
-  const item = (severity: StatusItem['severity'], kind: StatusItem['kind'], slug: string, days?: number): StatusItem => ({ severity, kind, slug, days, message: '' });
+  const item = (severity: StatusItem['severity'], kind: StatusItem['kind'], slug: string, days?: number): StatusItem => ({
+    severity,
+    kind,
+    slug,
+    days,
+    message: '',
+  });
 
   it('orders by severity, then kind, then urgency of days, then name', () => {
     const items = [

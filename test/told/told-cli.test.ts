@@ -15,7 +15,8 @@ type Status = { items: { kind: string; slug?: string; message: string }[] };
 
 const lint = (dir: string, today: string) => JSON.parse(ase(['lint', '--format', 'json'], { cwd: dir, today }).stdout) as Lint;
 const untold = (dir: string, today: string) => lint(dir, today).findings.filter((f) => f.rule === 'not-communicated');
-const statusItems = (dir: string, today: string) => (JSON.parse(ase(['status', '--json'], { cwd: dir, today }).stdout) as Status).items.filter((i) => i.kind === 'not-communicated');
+const statusItems = (dir: string, today: string) =>
+  (JSON.parse(ase(['status', '--json'], { cwd: dir, today }).stdout) as Status).items.filter((i) => i.kind === 'not-communicated');
 const yaml = (dir: string, file = ACME) => readFileSync(join(dir, file), 'utf8');
 
 describe('telling a post-sales customer (SPEC 9)', () => {
@@ -31,7 +32,11 @@ describe('telling a post-sales customer (SPEC 9)', () => {
     const found = untold(dir, '2026-11-09');
     expect(found).toHaveLength(1);
     expect(found[0]!.file).toBe(ACME);
-    expect(found[0]!.line).toBe(yaml(dir).split('\n').findIndex((l) => l.startsWith('communicated:')) + 1);
+    expect(found[0]!.line).toBe(
+      yaml(dir)
+        .split('\n')
+        .findIndex((l) => l.startsWith('communicated:')) + 1,
+    );
     expect(found[0]!.message).toContain('alice');
     expect(found[0]!.message).toContain('bob');
     expect(found[0]!.message).toMatch(/ase told acme$/);

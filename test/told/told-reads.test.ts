@@ -6,7 +6,11 @@ import { parse } from 'yaml';
 import { ase } from '../helpers/cli.js';
 import { activeCustomer, git, registryRepo } from '../helpers/repo.js';
 
-const untoldAcme = () => activeCustomer('Acme', 'history:\n  - on: 2026-11-01\n    event: assigned\n    engineer: alice\n    backup: bob\n').replace('communicated: true', 'communicated: false');
+const untoldAcme = () =>
+  activeCustomer('Acme', 'history:\n  - on: 2026-11-01\n    event: assigned\n    engineer: alice\n    backup: bob\n').replace(
+    'communicated: true',
+    'communicated: false',
+  );
 
 /** A repo where acme was assigned, then told on 2026-11-05 with a note (HEAD), then handed over to carl (when `handOver`). */
 function toldRepo(handOver = false): string {
@@ -19,7 +23,11 @@ function toldRepo(handOver = false): string {
 describe('reading the telling', () => {
   it('history --json attaches each telling to the period it announced; text shows a TOLD column', () => {
     const dir = toldRepo(true);
-    const periods = JSON.parse(ase(['history', 'acme', '--json'], { cwd: dir }).stdout) as { engineer: string; from: string; told: { on: string; note: string | null; commit: string | null; author: string | null }[] }[];
+    const periods = JSON.parse(ase(['history', 'acme', '--json'], { cwd: dir }).stdout) as {
+      engineer: string;
+      from: string;
+      told: { on: string; note: string | null; commit: string | null; author: string | null }[];
+    }[];
     expect(periods.map((p) => p.engineer)).toEqual(['alice', 'carl']);
     expect(periods[0]!.told).toEqual([{ on: '2026-11-05', note: 'QBR call', commit: git(dir, 'rev-parse', 'HEAD~1'), author: 'Test User' }]);
     expect(periods[1]!.told).toEqual([]);
@@ -32,15 +40,31 @@ describe('reading the telling', () => {
     const dir = toldRepo();
     const json = JSON.parse(ase(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: dir }).stdout) as { changes: Record<string, unknown>[] };
     expect(json.changes).toEqual([
-      { kind: 'told', slug: 'acme', name: 'Acme', handle: null, field: 'communicated_on', from: null, to: '2026-11-05', reason: null, note: 'QBR call', engineer: 'alice', backup: 'bob' },
+      {
+        kind: 'told',
+        slug: 'acme',
+        name: 'Acme',
+        handle: null,
+        field: 'communicated_on',
+        from: null,
+        to: '2026-11-05',
+        reason: null,
+        note: 'QBR call',
+        engineer: 'alice',
+        backup: 'bob',
+      },
     ]);
     expect(ase(['diff', 'HEAD~1', 'HEAD'], { cwd: dir }).stdout).toContain('acme: customer told on 2026-11-05, engineer alice, backup bob (QBR call)');
-    expect(ase(['diff', 'HEAD~1', 'HEAD', '--format', 'markdown'], { cwd: dir }).stdout).toContain('- **acme**: customer told on 2026-11-05, engineer alice, backup bob (QBR call)');
+    expect(ase(['diff', 'HEAD~1', 'HEAD', '--format', 'markdown'], { cwd: dir }).stdout).toContain(
+      '- **acme**: customer told on 2026-11-05, engineer alice, backup bob (QBR call)',
+    );
   });
 
   it('show says who the customer knows and since when, or whom to announce', () => {
     const dir = toldRepo();
-    expect(ase(['show', 'acme'], { cwd: dir }).stdout).toContain('communicated  yes — knows Alice Able (alice) and Bob Baker (bob) since 2026-11-05 (23 days ago)');
+    expect(ase(['show', 'acme'], { cwd: dir }).stdout).toContain(
+      'communicated  yes — knows Alice Able (alice) and Bob Baker (bob) since 2026-11-05 (23 days ago)',
+    );
     expect(ase(['transition', 'acme', '--to', 'carl', '--reason', 'workload'], { cwd: dir }).code).toBe(0);
     const after = ase(['show', 'acme'], { cwd: dir }).stdout;
     expect(after).toContain('no — not yet told of Carl Cook (carl) and Bob Baker (bob); last told of Alice Able (alice) and Bob Baker (bob) on 2026-11-05');
@@ -51,7 +75,8 @@ describe('reading the telling', () => {
     const dated = activeCustomer('Acme').replace('communicated: true\n', 'communicated: true\ncommunicated_on: 2026-11-03\n');
     const dir = registryRepo({ customers: { acme: dated } });
     expect(ase(['lint'], { cwd: dir }).code).toBe(0);
-    for (let run = 0; run < 2; run++) expect(ase(['show', 'acme'], { cwd: dir }).stdout).toContain('knows Alice Able (alice) and Bob Baker (bob) since 2026-11-03');
+    for (let run = 0; run < 2; run++)
+      expect(ase(['show', 'acme'], { cwd: dir }).stdout).toContain('knows Alice Able (alice) and Bob Baker (bob) since 2026-11-03');
   });
 
   it('note says whether the customer knows their engineer', () => {
@@ -64,7 +89,10 @@ describe('reading the telling', () => {
 
   it('import maps a "told" yes to communicated: true without a date, which is not a finding', () => {
     const dir = registryRepo({});
-    writeFileSync(join(dir, 'page.md'), '| Customer | Engineer | Backup | CE | Type | Told customer? |\n|---|---|---|---|---|---|\n| Acme | alice | bob | carol | post-sales | yes |\n');
+    writeFileSync(
+      join(dir, 'page.md'),
+      '| Customer | Engineer | Backup | CE | Type | Told customer? |\n|---|---|---|---|---|---|\n| Acme | alice | bob | carol | post-sales | yes |\n',
+    );
     expect(ase(['import', 'page.md'], { cwd: dir }).code).toBe(0);
     const data = parse(readFileSync(join(dir, 'registry/customers/acme.yaml'), 'utf8')) as Record<string, unknown>;
     expect(data.communicated).toBe(true);

@@ -83,7 +83,9 @@ describe('ase verify', () => {
     expect(r.json.errors).toBe(1);
     expect(r.json.findings[0]).toMatchObject({ rule: 'approval-unverified', severity: 'error' });
     // lint never reads history: the rule is verify's alone.
-    expect(JSON.parse(ase(['lint', '--format', 'json'], { cwd: dir }).stdout).findings.map((x: { rule: string }) => x.rule)).not.toContain('approval-unverified');
+    expect(JSON.parse(ase(['lint', '--format', 'json'], { cwd: dir }).stdout).findings.map((x: { rule: string }) => x.rule)).not.toContain(
+      'approval-unverified',
+    );
   });
 
   it('finds a hand edit under a borrowed trailer of an action that never writes approvals', () => {

@@ -30,10 +30,28 @@ describe('concurrent writers', () => {
     const dir = registryRepo({ customers: customers(13), people: manyEngineers(TEST_PEOPLE, 20) });
     const base = commitCount(dir);
     const runs = Array.from({ length: 10 }, (_, i) =>
-      aseAsync(['assign', `new${i}`, '--engineer', `eng${2 * i + 1}`, '--backup', `eng${2 * i + 2}`, '--name', `New ${i}`, '--segment', 'post-sales', '--ce', 'carol', '--by', 'carol'], {
-        cwd: dir,
-        env: { ASE_LOCK_WAIT_MS: '120000' },
-      }),
+      aseAsync(
+        [
+          'assign',
+          `new${i}`,
+          '--engineer',
+          `eng${2 * i + 1}`,
+          '--backup',
+          `eng${2 * i + 2}`,
+          '--name',
+          `New ${i}`,
+          '--segment',
+          'post-sales',
+          '--ce',
+          'carol',
+          '--by',
+          'carol',
+        ],
+        {
+          cwd: dir,
+          env: { ASE_LOCK_WAIT_MS: '120000' },
+        },
+      ),
     );
     const results = await Promise.all(runs);
     const codes = results.map((r) => r.code).sort();
@@ -56,7 +74,7 @@ describe('concurrent writers', () => {
     expect(existsSync(lock)).toBe(false);
   });
 
-  it('never takes a live holder\'s lock: waits, then exits 3 naming the holder', () => {
+  it("never takes a live holder's lock: waits, then exits 3 naming the holder", () => {
     const dir = registryRepo({ customers: customers(2) });
     const lock = writeLock(dir, process.pid);
     const held = readFileSync(lock);

@@ -23,7 +23,9 @@ const TODAY = '2026-11-28';
 function newWarnings(before: readonly ChangeFinding[], after: readonly ChangeFinding[]): string[] {
   const key = (f: ChangeFinding) => `${f.rule}\u0000${f.file}\u0000${f.subject?.handle ?? ''}`;
   const had = new Set(before.map(key));
-  return after.filter((f) => f.severity === 'warning' && !had.has(key(f))).map((f) => `${f.rule} ${f.file} ${f.message}`)
+  return after
+    .filter((f) => f.severity === 'warning' && !had.has(key(f)))
+    .map((f) => `${f.rule} ${f.file} ${f.message}`)
     .sort();
 }
 
@@ -32,7 +34,13 @@ function setUp(): { dir: string; cases: Record<string, FileChange[]> } {
   const dir = sampleRepo();
   const customersDir = join(dir, 'registry', 'customers');
   const text = (name: string) => readFileSync(join(customersDir, name), 'utf8');
-  const change = (name: string, after: string): FileChange => ({ abs: join(customersDir, name), file: `registry/customers/${name}`, kind: 'customer', before: text(name), after });
+  const change = (name: string, after: string): FileChange => ({
+    abs: join(customersDir, name),
+    file: `registry/customers/${name}`,
+    kind: 'customer',
+    before: text(name),
+    after,
+  });
   const names = readdirSync(customersDir).filter((n) => n.endsWith('.yaml'));
   const nameOf = (name: string) => /^name: (.*)$/m.exec(text(name))![1]!;
 
@@ -40,7 +48,15 @@ function setUp(): { dir: string; cases: Record<string, FileChange[]> } {
     'every customer made active (cap, workload)': names.map((n) => change(n, text(n).replace(/^status: .*$/m, 'status: active'))),
     "a customer takes another's name": [change(names[0]!, text(names[0]!).replace(/^name: .*$/m, `name: ${nameOf(names[1]!)}`))],
     'a customer file broken': [change(names[2]!, 'name: [unclosed\n')],
-    'a new customer': [{ abs: join(customersDir, 'zz-new.yaml'), file: 'registry/customers/zz-new.yaml', kind: 'customer', before: undefined, after: `${text(names[3]!).replace(/^name: .*$/m, `name: ${nameOf(names[4]!)}`)}` }],
+    'a new customer': [
+      {
+        abs: join(customersDir, 'zz-new.yaml'),
+        file: 'registry/customers/zz-new.yaml',
+        kind: 'customer',
+        before: undefined,
+        after: `${text(names[3]!).replace(/^name: .*$/m, `name: ${nameOf(names[4]!)}`)}`,
+      },
+    ],
     'the roster loses a person': [
       {
         abs: join(dir, 'registry', 'people.yaml'),
@@ -84,7 +100,29 @@ function contents(loaded: LoadedRegistry) {
   const fields = (c: Customer) => {
     const { slug, file, name, named, segment, term, ends_on, status, engineer, backup, communicated, ce, since, ended_on } = c;
     const { request, approvals, rejection, docs, environment, checkins, history } = c;
-    return { slug, file, name, named, segment, term, ends_on, status, engineer, backup, communicated, ce, since, ended_on, request, approvals, rejection, docs, environment, checkins, history };
+    return {
+      slug,
+      file,
+      name,
+      named,
+      segment,
+      term,
+      ends_on,
+      status,
+      engineer,
+      backup,
+      communicated,
+      ce,
+      since,
+      ended_on,
+      request,
+      approvals,
+      rejection,
+      docs,
+      environment,
+      checkins,
+      history,
+    };
   };
   const { files, config, people, customers } = loaded.registry;
   return {

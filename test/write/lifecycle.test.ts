@@ -43,7 +43,11 @@ describe('life cycle', () => {
     writeFileSync(join(dir, 'registry/people.yaml'), TEST_PEOPLE);
     git(dir, 'commit', '-qam', 'people');
 
-    step(dir, ['request', 'acme', '--name', 'Acme Corp', '--segment', 'post-sales', '--ce', 'carol', '--by', 'carol', '--reason', 'Weekly escalations'], [ACME]);
+    step(
+      dir,
+      ['request', 'acme', '--name', 'Acme Corp', '--segment', 'post-sales', '--ce', 'carol', '--by', 'carol', '--reason', 'Weekly escalations'],
+      [ACME],
+    );
     const created = readFileSync(join(dir, ACME), 'utf8');
     expect(created.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/customer.schema.json');
     expect(created).toContain('status: requested');
@@ -60,7 +64,15 @@ describe('life cycle', () => {
 
     const hist = ase(['history', 'acme', '--json'], { cwd: dir });
     expect(hist.code).toBe(0);
-    const periods = JSON.parse(hist.stdout) as { engineer: string; backup: string; from: string; to: string | null; reason: string; commit: string; author: string }[];
+    const periods = JSON.parse(hist.stdout) as {
+      engineer: string;
+      backup: string;
+      from: string;
+      to: string | null;
+      reason: string;
+      commit: string;
+      author: string;
+    }[];
     expect(periods.map((p) => [p.engineer, p.backup, p.from, p.to, p.reason])).toEqual([
       ['alice', 'bob', '2026-11-28', '2026-11-28', 'request approved'],
       ['bob', 'carl', '2026-11-28', '2026-12-02', 'stagnating'],
@@ -97,7 +109,11 @@ describe('life cycle', () => {
     ase(['init'], { cwd: dir });
     writeFileSync(join(dir, 'registry/people.yaml'), TEST_PEOPLE);
     git(dir, 'commit', '-qam', 'people');
-    expect(ase(['assign', 'acme', '--engineer', 'alice', '--backup', 'bob', '--name', 'Acme', '--segment', 'post-sales', '--ce', 'carol', '--by', 'carol'], { cwd: dir }).code).toBe(0);
+    expect(
+      ase(['assign', 'acme', '--engineer', 'alice', '--backup', 'bob', '--name', 'Acme', '--segment', 'post-sales', '--ce', 'carol', '--by', 'carol'], {
+        cwd: dir,
+      }).code,
+    ).toBe(0);
     const note = 'first line\n\nReason: forged\nEngineer: mallory\nAction: end';
     expect(ase(['transition', 'acme', '--to', 'carl', '--reason', 'workload', '--note', note], { cwd: dir }).code).toBe(0);
     const trailers = git(dir, 'log', '-1', '--format=%(trailers:only,unfold)');

@@ -20,7 +20,10 @@ export const coverageGap = defineRule({
         if (!isActive(c) || c.engineer !== entry.handle) continue;
         const days = gapDays(registry, c, from, entry.to, people);
         if (days.length === 0) continue;
-        const why = c.backup === undefined ? `${entry.handle} is away and ${c.segment === 'pre-sales' ? 'a pre-sales customer has' : 'it has'} no backup` : `${entry.handle} and backup ${c.backup} are both away`;
+        const why =
+          c.backup === undefined
+            ? `${entry.handle} is away and ${c.segment === 'pre-sales' ? 'a pre-sales customer has' : 'it has'} no backup`
+            : `${entry.handle} and backup ${c.backup} are both away`;
         findings.push({
           file,
           path: ['time_off', entry.index],

@@ -14,9 +14,19 @@ export const docsStale = defineRule({
       const { design_doc, updated_on } = c.docs;
       const base = { file: c.file, subject: { slug: c.slug } };
       if (!design_doc) {
-        findings.push({ ...base, path: ['docs'], key: true, message: `no design doc linked: add \`docs.design_doc\` and record it with \`ase docs ${c.slug} --updated\`` });
+        findings.push({
+          ...base,
+          path: ['docs'],
+          key: true,
+          message: `no design doc linked: add \`docs.design_doc\` and record it with \`ase docs ${c.slug} --updated\``,
+        });
       } else if (!updated_on) {
-        findings.push({ ...base, path: ['docs', 'design_doc'], key: true, message: `design doc has no update date: review it, then \`ase docs ${c.slug} --updated\`` });
+        findings.push({
+          ...base,
+          path: ['docs', 'design_doc'],
+          key: true,
+          message: `design doc has no update date: review it, then \`ase docs ${c.slug} --updated\``,
+        });
       } else {
         const age = daysBetween(updated_on, today);
         if (age > limit) {

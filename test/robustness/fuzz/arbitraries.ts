@@ -55,11 +55,63 @@ const lineOp = (text: string, frac: number, f: (lines: string[], i: number) => v
 
 const frac = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 const unicodeText = fc.string({ unit: 'binary', maxLength: 40 });
-const nastyChar = fc.constantFrom('\t', '\0', '\r', '\u2028', '\u2029', '\ufeff', '\u200b', '\ud800', '\udfff', '\u0085', '\x1b[31m', ':', '#', '- ', '&a ', '*a', '!!binary ', '!!js/function ', '? ', '|', '>', '"', "'", '{', '[', '%YAML 1.1\n', '---\n', '...\n');
+const nastyChar = fc.constantFrom(
+  '\t',
+  '\0',
+  '\r',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u200b',
+  '\ud800',
+  '\udfff',
+  '\u0085',
+  '\x1b[31m',
+  ':',
+  '#',
+  '- ',
+  '&a ',
+  '*a',
+  '!!binary ',
+  '!!js/function ',
+  '? ',
+  '|',
+  '>',
+  '"',
+  "'",
+  '{',
+  '[',
+  '%YAML 1.1\n',
+  '---\n',
+  '...\n',
+);
 
 /** Scalars and values of the wrong type for any field. */
 export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, 1e308, Number.NaN, Number.POSITIVE_INFINITY, '', ' ', 'yes', 'no', '~', '2026-02-30', '2026-13-01', '0000-00-00', '9999-12-31', '../etc/passwd', 'Acme\nCorp', '-rf', 'active ', 'ACTIVE'),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    '',
+    ' ',
+    'yes',
+    'no',
+    '~',
+    '2026-02-30',
+    '2026-13-01',
+    '0000-00-00',
+    '9999-12-31',
+    '../etc/passwd',
+    'Acme\nCorp',
+    '-rf',
+    'active ',
+    'ACTIVE',
+  ),
   fc.integer(),
   fc.double(),
   unicodeText,
@@ -82,13 +134,60 @@ function mut(name: string, apply: (text: string) => string): Mutation {
 
 /** Field paths of a customer file worth breaking. */
 const CUSTOMER_PATHS: (string | number)[][] = [
-  ['name'], ['segment'], ['term'], ['ends_on'], ['status'], ['engineer'], ['backup'], ['ce'], ['communicated'], ['since'],
-  ['request'], ['request', 'by'], ['request', 'on'], ['approvals'], ['approvals', 'cs'], ['approvals', 'cs', 'on'], ['approvals', 'sales', 'by'],
-  ['docs'], ['docs', 'updated_on'], ['docs', 'design_doc'], ['checkins'], ['checkins', 0], ['checkins', 0, 'on'], ['checkins', 0, 'with'],
-  ['history'], ['history', 0, 'event'], ['history', 0, 'on'], ['rationale'], ['environment'], ['unknown_field'], [],
+  ['name'],
+  ['segment'],
+  ['term'],
+  ['ends_on'],
+  ['status'],
+  ['engineer'],
+  ['backup'],
+  ['ce'],
+  ['communicated'],
+  ['since'],
+  ['request'],
+  ['request', 'by'],
+  ['request', 'on'],
+  ['approvals'],
+  ['approvals', 'cs'],
+  ['approvals', 'cs', 'on'],
+  ['approvals', 'sales', 'by'],
+  ['docs'],
+  ['docs', 'updated_on'],
+  ['docs', 'design_doc'],
+  ['checkins'],
+  ['checkins', 0],
+  ['checkins', 0, 'on'],
+  ['checkins', 0, 'with'],
+  ['history'],
+  ['history', 0, 'event'],
+  ['history', 0, 'on'],
+  ['rationale'],
+  ['environment'],
+  ['unknown_field'],
+  [],
 ];
-const CONFIG_PATHS: (string | number)[][] = [['cap'], ['max_per_engineer'], ['checkin_every_days'], ['checkin_grace_days'], ['docs_stale_after_days'], ['ends_soon_days'], ['require_approvals'], ['extra'], []];
-const PEOPLE_PATHS: (string | number)[][] = [['people'], ['people', 0], ['people', 0, 'handle'], ['people', 1, 'roles'], ['people', 2, 'roles', 0], ['people', 3, 'active'], ['people', 5, 'overloaded'], ['people', 0, 'email'], []];
+const CONFIG_PATHS: (string | number)[][] = [
+  ['cap'],
+  ['max_per_engineer'],
+  ['checkin_every_days'],
+  ['checkin_grace_days'],
+  ['docs_stale_after_days'],
+  ['ends_soon_days'],
+  ['require_approvals'],
+  ['extra'],
+  [],
+];
+const PEOPLE_PATHS: (string | number)[][] = [
+  ['people'],
+  ['people', 0],
+  ['people', 0, 'handle'],
+  ['people', 1, 'roles'],
+  ['people', 2, 'roles', 0],
+  ['people', 3, 'active'],
+  ['people', 5, 'overloaded'],
+  ['people', 0, 'email'],
+  [],
+];
 
 function setPath(root: unknown, path: (string | number)[], value: unknown): unknown {
   if (path.length === 0) return value;
@@ -144,14 +243,24 @@ const lightMutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant(mut('document markers', (t) => `---\n${t}\n---\n${t}`)),
   frac.map((f): Mutation => mut(`tab indent @${f.toFixed(3)}`, (t) => lineOp(t, f, (l, i) => void (l[i] = `\t${l[i]}`)))),
   frac.map((f): Mutation => mut(`NUL @${f.toFixed(3)}`, (t) => insertAt(t, f, '\0'))),
-  fc.tuple(frac, fc.constantFrom('<<<<<<< HEAD', '=======', '>>>>>>> theirs', '||||||| base')).map(([f, m]): Mutation => mut(`conflict ${m} @${f.toFixed(3)}`, (t) => lineOp(t, f, (l, i) => void l.splice(i, 0, m)))),
+  fc
+    .tuple(frac, fc.constantFrom('<<<<<<< HEAD', '=======', '>>>>>>> theirs', '||||||| base'))
+    .map(([f, m]): Mutation => mut(`conflict ${m} @${f.toFixed(3)}`, (t) => lineOp(t, f, (l, i) => void l.splice(i, 0, m)))),
   frac.map((f): Mutation => mut(`truncate @${f.toFixed(3)}`, (t) => t.slice(0, Math.floor(f * t.length)))),
-  fc.tuple(frac, fc.integer({ min: 1, max: 40 })).map(([f, n]): Mutation => mut(`delete ${n} @${f.toFixed(3)}`, (t) => { const i = Math.floor(f * t.length); return t.slice(0, i) + t.slice(i + n); })),
+  fc.tuple(frac, fc.integer({ min: 1, max: 40 })).map(
+    ([f, n]): Mutation =>
+      mut(`delete ${n} @${f.toFixed(3)}`, (t) => {
+        const i = Math.floor(f * t.length);
+        return t.slice(0, i) + t.slice(i + n);
+      }),
+  ),
   fc.tuple(frac, unicodeText).map(([f, s]): Mutation => mut(`insert ${JSON.stringify(s)} @${f.toFixed(3)}`, (t) => insertAt(t, f, s))),
   fc.tuple(frac, nastyChar).map(([f, s]): Mutation => mut(`insert ${JSON.stringify(s)} @${f.toFixed(3)}`, (t) => insertAt(t, f, s))),
   frac.map((f): Mutation => mut(`duplicate line @${f.toFixed(3)}`, (t) => lineOp(t, f, (l, i) => void l.splice(i, 0, l[i]!)))),
   frac.map((f): Mutation => mut(`dedent line @${f.toFixed(3)}`, (t) => lineOp(t, f, (l, i) => void (l[i] = l[i]!.trimStart())))),
-  fc.tuple(frac, fc.integer({ min: 1, max: 9 })).map(([f, n]): Mutation => mut(`indent line +${n} @${f.toFixed(3)}`, (t) => lineOp(t, f, (l, i) => void (l[i] = ' '.repeat(n) + l[i])))),
+  fc
+    .tuple(frac, fc.integer({ min: 1, max: 9 }))
+    .map(([f, n]): Mutation => mut(`indent line +${n} @${f.toFixed(3)}`, (t) => lineOp(t, f, (l, i) => void (l[i] = ' '.repeat(n) + l[i])))),
   fc.constant(mut('anchor on a field', (t) => t.replace(/^name: /m, 'name: &n ') + 'ce2: *n\n')),
   fc.constant(mut('merge key', (t) => `base: &b {status: active}\n<<: *b\n${t}`)),
   fc.uint8Array({ minLength: 0, maxLength: 512 }).map((bytes): Mutation => mut(`binary ${bytes.length} bytes`, () => Buffer.from(bytes).toString('utf8'))),
@@ -162,8 +271,15 @@ const lightMutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 /** Damage that makes the parser work hard: huge strings, deep nesting, alias bombs. */
 const heavyMutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(frac, fc.integer({ min: 10_000, max: 200_000 }), fc.constantFrom('x', 'é', '😀', ' ', '\\', '"')).map(([f, n, c]): Mutation => mut(`huge string ${n}x${JSON.stringify(c)}`, (t) => lineOp(t, f, (l, i) => void l.splice(i, 0, `huge: "${c.repeat(n).replace(/["\\]/g, '\\$&')}"`)))),
-  fc.tuple(fc.integer({ min: 50, max: 1500 }), fc.integer({ min: 0, max: 3 })).map(([d, k]): Mutation => mut(`deep nesting ${d} kind ${k}`, (t) => (k < 2 ? t + deepNesting(d, k) : deepNesting(d, k)))),
+  fc
+    .tuple(frac, fc.integer({ min: 10_000, max: 200_000 }), fc.constantFrom('x', 'é', '😀', ' ', '\\', '"'))
+    .map(
+      ([f, n, c]): Mutation =>
+        mut(`huge string ${n}x${JSON.stringify(c)}`, (t) => lineOp(t, f, (l, i) => void l.splice(i, 0, `huge: "${c.repeat(n).replace(/["\\]/g, '\\$&')}"`))),
+    ),
+  fc
+    .tuple(fc.integer({ min: 50, max: 1500 }), fc.integer({ min: 0, max: 3 }))
+    .map(([d, k]): Mutation => mut(`deep nesting ${d} kind ${k}`, (t) => (k < 2 ? t + deepNesting(d, k) : deepNesting(d, k)))),
   fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2, max: 10 })).map(([lv, w]): Mutation => mut(`alias bomb ${lv}x${w}`, () => aliasBomb(lv, w))),
 );
 
