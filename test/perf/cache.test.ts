@@ -176,7 +176,7 @@ describe('the lint cache', { timeout: LARGE_TIMEOUT }, () => {
       expect(lintJson(dir, cacheEnv)).toEqual(expected);
       expect(lintJson(dir, cacheEnv)).toEqual(expected);
       if (dir === plain) {
-        const [index] = readdirSync(join(env.XDG_CACHE_HOME, 'ase'));
+        const [index] = readdirSync(join(env.XDG_CACHE_HOME, 'ase')).filter((n) => n !== 'code'); // code: the V8 code caches bin/ase writes beside it
         expect(readFileSync(join(env.XDG_CACHE_HOME, 'ase', index!, 'index.txt'), 'utf8')).toContain('registry/customers/globex.yaml');
       }
       // Same length, same mtime: only the inode change time (or the contents) shows the edit.
