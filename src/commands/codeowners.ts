@@ -1,40 +1,18 @@
 /** `ase codeowners`: writes .github/CODEOWNERS from the roster, or checks that it is current. */
-import { mkdirSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Globals } from '../globals.js';
 import type { Io } from '../io.js';
 import { codeownersPath, codeownersText } from '../codeowners/check.js';
-import { EnvironmentError, RefusedError } from '../errors.js';
+import { RefusedError } from '../errors.js';
 import { displayPath } from '../registry/discover.js';
 import { openRegistry } from '../registry/open.js';
-import { readText } from '../registry/read.js';
-import { deletionsFirst, normaliseNewlines } from '../render/expected.js';
+import { deletionsFirst } from '../render/expected.js';
+import { readIfThere, writeGenerated } from '../write/generated-file.js';
 import { unifiedDiff } from '../write/line-diff.js';
 
 export interface CodeownersArgs {
   check?: boolean;
   out?: string;
-}
-
-function readIfThere(abs: string): string | undefined {
-  if (!existsSync(abs)) return undefined;
-  try {
-    return normaliseNewlines(readText(abs));
-  } catch (err) {
-    throw new EnvironmentError(`cannot read ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'check the file and its permissions');
-  }
-}
-
-function writeAtomically(abs: string, text: string): void {
-  const tmp = join(dirname(abs), `.${basename(abs)}.${process.pid}.tmp`);
-  try {
-    mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(tmp, text);
-    renameSync(tmp, abs);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new EnvironmentError(`cannot write ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'check that the folder is writable');
-  }
 }
 
 export async function run(args: CodeownersArgs, globals: Globals, io: Io): Promise<number> {
@@ -60,7 +38,7 @@ export async function run(args: CodeownersArgs, globals: Globals, io: Io): Promi
     io.out(`${shown} is already up to date\n`);
     return 0;
   }
-  writeAtomically(target, expected);
+  writeGenerated(target, expected, { makeFolder: true });
   io.out(`wrote ${shown}; ase does not commit it: commit it with your change (\`ase lint\` reports it when it falls behind the roster)\n`);
   return 0;
 }

@@ -1,43 +1,18 @@
 /** `ase render`: writes customer-exceptions.md from the registry, or checks that it is current. */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { countFindings } from '../core/findings.js';
-import { EnvironmentError, RefusedError } from '../errors.js';
+import { RefusedError } from '../errors.js';
 import type { Globals } from '../globals.js';
 import type { Io } from '../io.js';
 import { evaluate, openRegistry } from '../registry/open.js';
 import { pagePath } from '../registry/page-check.js';
-import { readText } from '../registry/read.js';
-import { deletionsFirst, expectedPage, normaliseNewlines, pageToWrite } from '../render/expected.js';
+import { deletionsFirst, expectedPage, pageToWrite } from '../render/expected.js';
+import { readIfThere, writeGenerated } from '../write/generated-file.js';
 import { unifiedDiff } from '../write/line-diff.js';
 
 export interface RenderArgs {
   check?: boolean;
   out?: string;
-}
-
-function readIfThere(abs: string): string | undefined {
-  if (!existsSync(abs)) return undefined;
-  try {
-    return normaliseNewlines(readText(abs));
-  } catch (err) {
-    throw new EnvironmentError(`cannot read ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'check the file and its permissions');
-  }
-}
-
-/** Temp file beside the target, then rename: readers never see half a page. */
-function writeAtomically(abs: string, text: string): void {
-  const tmp = join(dirname(abs), `.${basename(abs)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, abs);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new EnvironmentError(
-      `cannot write ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      'check that the folder exists and is writable',
-    );
-  }
 }
 
 export async function run(args: RenderArgs, globals: Globals, io: Io): Promise<number> {
@@ -70,7 +45,7 @@ export async function run(args: RenderArgs, globals: Globals, io: Io): Promise<n
     io.out(`${shown} is already up to date\n`);
     return 0;
   }
-  writeAtomically(target, page);
+  writeGenerated(target, page);
   io.out(`wrote ${shown}; ase does not commit it: commit it with your change (CI runs \`ase render --check\`)\n`);
   return 0;
 }

@@ -1,7 +1,7 @@
 /** `ase report`: writes the registry as one self-contained HTML page (SPEC section 8). */
 import { resolve } from 'node:path';
 import { addDays } from '../core/dates.js';
-import { EnvironmentError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { Globals } from '../globals.js';
 import type { Io } from '../io.js';
 import { evaluate, locateRegistry } from '../registry/open.js';
@@ -9,7 +9,7 @@ import { readRegistryAsync } from '../registry/read.js';
 import { pageFindings } from '../registry/page-check.js';
 import { coverageDays } from '../report-html/coverage-days.js';
 import { renderReport } from '../report-html/page.js';
-import { writeAtomic } from '../write/atomic.js';
+import { writeGenerated } from '../write/generated-file.js';
 
 export interface ReportArgs {
   out?: string;
@@ -46,14 +46,7 @@ export async function run(args: ReportArgs, globals: Globals, io: Io): Promise<n
     return 0;
   }
   const target = resolve(io.cwd, args.out);
-  try {
-    writeAtomic(target, html);
-  } catch (err) {
-    throw new EnvironmentError(
-      `cannot write ${args.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      'check that the folder exists and is writable',
-    );
-  }
+  writeGenerated(target, html, { shown: args.out });
   io.out(
     `wrote ${args.out} (${Math.ceil(Buffer.byteLength(html) / 1024)} KB): the registry on ${globals.today}, coverage for ${weeks} week${weeks === 1 ? '' : 's'}\n`,
   );
