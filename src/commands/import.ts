@@ -1,4 +1,5 @@
 /** `ase import <page.md>`: reads a hand-kept customer-exceptions page into customer files, one commit. */
+import { count } from '../core/words.js';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Globals } from '../globals.js';
@@ -47,7 +48,7 @@ export async function run(args: ImportArgs, globals: Globals, io: Io): Promise<n
   const result = await runWrite(
     {
       action: 'import',
-      subject: `import: ${plan.customers.length} customer${plan.customers.length === 1 ? '' : 's'} from ${page}`,
+      subject: `import: ${count(plan.customers.length, 'customer')} from ${page}`,
       body: importCommitBody(plan, page),
       trailers: { Source: page, Customers: plan.customers.map((c) => c.slug).join(', ') },
       apply(edit) {

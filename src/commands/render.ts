@@ -1,4 +1,5 @@
 /** `ase render`: writes customer-exceptions.md from the registry, or checks that it is current. */
+import { count } from '../core/words.js';
 import { resolve } from 'node:path';
 import { countFindings } from '../core/findings.js';
 import { RefusedError } from '../errors.js';
@@ -39,8 +40,7 @@ export async function run(args: RenderArgs, globals: Globals, io: Io): Promise<n
 
   const page = pageToWrite(loaded.registry, globals);
   const { errors } = countFindings(evaluate(loaded, globals.today));
-  if (errors > 0)
-    io.err(`ase: note: the registry has ${errors} lint error${errors === 1 ? '' : 's'}; the page shows the data as it is (\`ase lint\` lists them)\n`);
+  if (errors > 0) io.err(`ase: note: the registry has ${count(errors, 'lint error')}; the page shows the data as it is (\`ase lint\` lists them)\n`);
   if (existing === page) {
     io.out(`${shown} is already up to date\n`);
     return 0;

@@ -1,4 +1,5 @@
 /** `ase report`: writes the registry as one self-contained HTML page (SPEC section 8). */
+import { count } from '../core/words.js';
 import { resolve } from 'node:path';
 import { addDays } from '../core/dates.js';
 import { UsageError } from '../errors.js';
@@ -47,8 +48,6 @@ export async function run(args: ReportArgs, globals: Globals, io: Io): Promise<n
   }
   const target = resolve(io.cwd, args.out);
   writeGenerated(target, html, { shown: args.out });
-  io.out(
-    `wrote ${args.out} (${Math.ceil(Buffer.byteLength(html) / 1024)} KB): the registry on ${globals.today}, coverage for ${weeks} week${weeks === 1 ? '' : 's'}\n`,
-  );
+  io.out(`wrote ${args.out} (${Math.ceil(Buffer.byteLength(html) / 1024)} KB): the registry on ${globals.today}, coverage for ${count(weeks, 'week')}\n`);
   return 0;
 }

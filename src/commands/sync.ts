@@ -1,4 +1,5 @@
 /** `ase sync [--remote origin]`: pull (rebase) and push, re-checking every rule on the merged result before pushing. */
+import { count } from '../core/words.js';
 import type { Globals } from '../globals.js';
 import type { Io } from '../io.js';
 import { EnvironmentError } from '../errors.js';
@@ -31,12 +32,12 @@ export async function run(args: SyncArgs, globals: Globals, io: Io): Promise<num
     if (note) io.err(`${note}\n`);
     const r = await syncRegistry({ location, root, gitDir, remote: args.remote ?? 'origin', today: globals.today, say: (l) => io.err(`${l}\n`) });
     const target = `${r.remote}/${r.branch}`;
-    const took = r.pulled > 0 ? `took ${r.pulled} commit${r.pulled === 1 ? '' : 's'} from ${target}` : '';
+    const took = r.pulled > 0 ? `took ${count(r.pulled, 'commit')} from ${target}` : '';
     if (r.pushed.length === 0) {
       io.out(took ? `${took}; nothing of yours to push\n` : `up to date with ${target}\n`);
     } else {
       io.out(
-        `${took ? `${took}, checked every rule on the result, and ` : 'checked every rule, and '}pushed ${r.pushed.length} commit${r.pushed.length === 1 ? '' : 's'} to ${target}:\n`,
+        `${took ? `${took}, checked every rule on the result, and ` : 'checked every rule, and '}pushed ${count(r.pushed.length, 'commit')} to ${target}:\n`,
       );
       for (const c of r.pushed) io.out(`  ${c.hash.slice(0, 7)} ${c.subject}\n`);
     }

@@ -2,6 +2,7 @@
  * `ase verify`: every approval in the registry against the commit that introduced it. Reads the
  * history of the customers folder in one `git log`; `ase lint` never reads history.
  */
+import { count } from '../core/words.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Globals } from '../globals.js';
@@ -110,9 +111,9 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
   if (format === 'json') io.out(findingsJson(findings));
   else if (format === 'github') io.out(findingsGithub(findings, 'ase verify'));
   else {
-    const count = reg.customers.reduce((n, c) => n + Object.keys(approvalsOf(c)).length, 0);
+    const total = reg.customers.reduce((n, c) => n + Object.keys(approvalsOf(c)).length, 0);
     const text = findingsText(findings, await makeStyle(globals.color));
-    io.out(findings.length === 0 ? `✔ ${count} approval${count === 1 ? '' : 's'} verified against the git history\n` : text);
+    io.out(findings.length === 0 ? `✔ ${count(total, 'approval')} verified against the git history\n` : text);
   }
   const { errors, warnings } = countFindings(findings);
   return errors > 0 || (args.strict && warnings > 0) ? 1 : 0;

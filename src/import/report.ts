@@ -1,4 +1,5 @@
 /** What `ase import` tells people: rows it could not map, cells it left out, facts to fill in. Pure. */
+import { count } from '../core/words.js';
 import type { ImportPlan } from './plan.js';
 
 export function importReport(plan: ImportPlan, page: string): string {
@@ -7,7 +8,7 @@ export function importReport(plan: ImportPlan, page: string): string {
   for (const c of plan.customers) byStatus.set(c.status, (byStatus.get(c.status) ?? 0) + 1);
   const counts = [...byStatus].map(([s, n]) => `${n} ${s}`).join(', ');
   out.push(
-    `Read ${plan.tables} table${plan.tables === 1 ? '' : 's'} from ${page}: ${plan.customers.length} customer${plan.customers.length === 1 ? '' : 's'} to import${counts ? ` (${counts})` : ''}, ${plan.skipped.length} row${plan.skipped.length === 1 ? '' : 's'} not imported.`,
+    `Read ${count(plan.tables, 'table')} from ${page}: ${count(plan.customers.length, 'customer')} to import${counts ? ` (${counts})` : ''}, ${count(plan.skipped.length, 'row')} not imported.`,
   );
   if (plan.skipped.length > 0) {
     out.push('', 'Rows not imported:');

@@ -72,10 +72,7 @@ export function renderPage(registry: Registry, options: PageOptions = {}): strin
     '',
   );
   if (options.asOf !== undefined) out.push(`_Data as of ${options.asOf}._`, '');
-  out.push(
-    `**Active: ${used} of ${cap}** · ${pending.length} pending request${pending.length === 1 ? '' : 's'} · ${ended.length} ended in the last ${RECENTLY_ENDED_DAYS} days`,
-    '',
-  );
+  out.push(`**Active: ${used} of ${cap}** · ${count(pending.length, 'pending request')} · ${ended.length} ended in the last ${RECENTLY_ENDED_DAYS} days`, '');
 
   out.push('## Active assignments', '');
   if (active.length === 0) out.push('_None._');

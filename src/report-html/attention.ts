@@ -1,8 +1,9 @@
 /** The attention list: the very items of `ase status`, grouped by severity, with names spelled out. */
+import { count } from '../core/words.js';
 import type { Registry } from '../core/model.js';
 import { itemLabel } from '../report/status-text.js';
 import type { ItemSeverity, StatusItem } from '../status/items.js';
-import { esc, plural } from './escape.js';
+import { esc } from './escape.js';
 
 const GROUP: Record<ItemSeverity, [string, string]> = { error: ['Errors', 'Error'], warning: ['Warnings', 'Warning'], info: ['Hints', 'Hint'] };
 
@@ -28,7 +29,7 @@ export function attentionSection(items: readonly StatusItem[], registry: Registr
   const customers = new Map(registry.customers.map((c) => [c.slug, c.name]));
   const people = new Map(registry.people.map((p) => [p.handle, p.name]));
   const counts = (['error', 'warning', 'info'] as const).map((s) => [s, items.filter((i) => i.severity === s).length] as const);
-  const out = [`<p class="summary">${counts.map(([s, n]) => esc(plural(n, GROUP[s][1].toLowerCase()))).join(', ')}</p>`];
+  const out = [`<p class="summary">${counts.map(([s, n]) => esc(count(n, GROUP[s][1].toLowerCase()))).join(', ')}</p>`];
   for (const [severity, n] of counts) {
     if (n === 0) continue;
     const [group, one] = GROUP[severity];

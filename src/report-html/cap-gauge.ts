@@ -1,7 +1,8 @@
 /** Cap usage: a bar of `cap` slots split into post-sales, pre-sales, free and over the cap. */
+import { count } from '../core/words.js';
 import type { Registry } from '../core/model.js';
 import { activeCustomers } from '../core/queries.js';
-import { esc, num, plural } from './escape.js';
+import { esc, num } from './escape.js';
 
 export interface CapUsage {
   post: number;
@@ -79,6 +80,6 @@ export function capSection(u: CapUsage): string {
     `<table><caption>Active assignments against the cap</caption><thead><tr><th scope="col">Slots</th><th scope="col" class="n">Customers</th></tr></thead><tbody>` +
     rows.map(([label, n]) => `<tr><th scope="row">${esc(label)}</th><td class="n">${n}</td></tr>`).join('') +
     `</tbody></table>` +
-    `<p class="note">${esc(plural(u.used, 'customer'))} with an active assignment count against the cap, whatever their segment.</p>`
+    `<p class="note">${esc(count(u.used, 'customer'))} with an active assignment count against the cap, whatever their segment.</p>`
   );
 }

@@ -3,8 +3,9 @@
  * away is dotted, a day with a coverage gap hatched with a red border, a thin day has a dashed
  * border; each also says so in words in the cell and in the list below the chart.
  */
+import { count } from '../core/words.js';
 import { addDays } from '../core/dates.js';
-import { esc, plural } from './escape.js';
+import { esc } from './escape.js';
 import type { CoverageDay } from './types.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -39,7 +40,7 @@ function cell(day: CoverageDay, x: number, y: number, first: boolean, isToday: b
   if (isToday) parts.push(`<rect class="today" x="${x + 3}" y="${y + 3}" width="${CELL_W - 6}" height="${CELL_H - 6}"/>`);
   const lines = [dayLabel(day.date, first || day.date.endsWith('-01')) + (isToday ? ' · today' : '')];
   if (day.away.length > 0) lines.push(`${day.away.length} away`);
-  if (day.gaps.length > 0) lines.push(plural(day.gaps.length, 'gap'));
+  if (day.gaps.length > 0) lines.push(count(day.gaps.length, 'gap'));
   if (day.thin) lines.push('THIN');
   parts.push(...lines.map((l, i) => `<text x="${x + 6}" y="${y + 20 + i * 12}"${i === 0 ? '' : ' class="muted"'}>${esc(l)}</text>`));
   const said = describe(day);
@@ -68,9 +69,9 @@ export function coverageSection(days: readonly CoverageDay[], today: string, wee
   const summary =
     notable.length === 0
       ? `Nobody is away from ${period}, and every active customer has a handler every day.`
-      : `${plural(days.filter((d) => d.away.length > 0).length, 'day')} with someone away, ${plural(days.filter((d) => d.gaps.length > 0).length, 'day')} with a coverage gap, ${plural(days.filter((d) => d.thin).length, 'thin day')} from ${period}.`;
+      : `${count(days.filter((d) => d.away.length > 0).length, 'day')} with someone away, ${count(days.filter((d) => d.gaps.length > 0).length, 'day')} with a coverage gap, ${count(days.filter((d) => d.thin).length, 'thin day')} from ${period}.`;
   const svg =
-    `<svg class="chart" role="img" aria-label="${esc(`Coverage calendar, ${plural(weeks, 'week')}: ${summary}`)}" viewBox="0 0 ${7 * CELL_W} ${TOP + rows * CELL_H + 2}">` +
+    `<svg class="chart" role="img" aria-label="${esc(`Coverage calendar, ${count(weeks, 'week')}: ${summary}`)}" viewBox="0 0 ${7 * CELL_W} ${TOP + rows * CELL_H + 2}">` +
     cells.join('') +
     `</svg>`;
   const legend = `<ul class="legend"><li>dotted band: someone away</li><li>hatched, red border: coverage gap (falls back to round-robin)</li><li>dashed border, THIN: more away than the team allows</li><li>thick outline: today</li></ul>`;

@@ -16,7 +16,3 @@ export function safeHref(url: string | undefined): string | undefined {
 export function num(n: number): string {
   return String(Math.round(n * 10) / 10);
 }
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}

@@ -1,6 +1,6 @@
 /** `ase engineers` for people: one block per engineer with a load bar against max_per_engineer. */
+import { count } from '../core/words.js';
 import type { EngineerLoad } from '../status/workload.js';
-import { plural } from './findings-text.js';
 import type { Style } from './style.js';
 import { truncate, wrap } from './text-wrap.js';
 
@@ -24,7 +24,7 @@ export function engineersText(loads: readonly EngineerLoad[], max: number, style
     const paintBar = e.primary > max ? style.red : e.primary === max ? style.yellow : style.green;
     const flags = [e.flagged ? 'overloaded (said so)' : e.overloaded ? 'overloaded' : '', e.active ? '' : 'inactive'].filter(Boolean);
     if (e.away) flags.push(`away until ${e.away.to}`);
-    const head = `${style.bold(e.handle.padEnd(handleWidth))}  ${truncate(e.name, nameWidth).padEnd(nameWidth)}  ${paintBar(bar.padEnd(barWidth))} primary · ${plural(e.backup, 'backup')}`;
+    const head = `${style.bold(e.handle.padEnd(handleWidth))}  ${truncate(e.name, nameWidth).padEnd(nameWidth)}  ${paintBar(bar.padEnd(barWidth))} primary · ${count(e.backup, 'backup')}`;
     lines.push(flags.length > 0 ? `${head}  ${style.red(flags.join(', '))}` : head);
     const names = (role: 'primary' | 'backup') => e.customers.filter((c) => c.role === role).map((c) => c.name);
     for (const role of ['primary', 'backup'] as const) {
@@ -37,6 +37,6 @@ export function engineersText(loads: readonly EngineerLoad[], max: number, style
   }
   const overloaded = loads.filter((e) => e.overloaded).length;
   lines.push('');
-  lines.push(`${plural(loads.length, 'engineer')} · max ${max} primary each${overloaded > 0 ? ` · ${style.yellow(`${overloaded} overloaded`)}` : ''}`);
+  lines.push(`${count(loads.length, 'engineer')} · max ${max} primary each${overloaded > 0 ? ` · ${style.yellow(`${overloaded} overloaded`)}` : ''}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 /** Findings as GitHub Actions workflow commands, so they show as annotations on the pull request. */
+import { count } from '../core/words.js';
 import { countFindings, type Finding } from '../core/findings.js';
 
 /** Escapes the message part of a workflow command. */
@@ -18,6 +19,6 @@ export function findingsGithub(findings: readonly Finding[], command = 'ase lint
     return `::${f.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(f.message)}`;
   });
   const { errors, warnings } = countFindings(findings);
-  lines.push(`${command}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  lines.push(`${command}: ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 /** Findings for people: grouped by file, one line each, and a one-line summary. */
+import { count } from '../core/words.js';
 import { countFindings, type Finding } from '../core/findings.js';
 import type { Style } from './style.js';
 
@@ -16,12 +17,8 @@ export function findingsText(findings: readonly Finding[], style: Style, scanned
     lines.push(`  ${style.dim(`${f.line}:${f.column}`.padEnd(7))} ${sev}  ${f.message}  ${style.dim(f.rule)}`);
   }
   if (lines.length > 0) lines.push('');
-  const files = scanned ? ` in ${scanned.files} file${scanned.files === 1 ? '' : 's'}` : '';
-  const summary = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${files}`;
+  const files = scanned ? ` in ${count(scanned.files, 'file')}` : '';
+  const summary = `${count(errors, 'error')}, ${count(warnings, 'warning')}${files}`;
   lines.push(errors > 0 ? style.red(`✖ ${summary}`) : warnings > 0 ? style.yellow(`⚠ ${summary}`) : style.green(`✔ ${summary}`));
   return `${lines.join('\n')}\n`;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,7 +1,6 @@
 /** `ase status` for people: cap usage, then the attention list grouped by severity, at 80 columns. */
 import { RULES } from '../core/rules/index.js';
 import type { ItemSeverity, StatusItem, StatusReport } from '../status/items.js';
-import { plural } from './findings-text.js';
 import type { Style } from './style.js';
 import { truncate, wrap } from './text-wrap.js';
 import { count } from '../core/words.js';
@@ -70,7 +69,7 @@ export function statusText(report: StatusReport, ctx: StatusTextContext, style: 
   if (report.items.length === 0) {
     lines.push(style.green('✔ Nothing needs attention.'));
   } else {
-    const summary = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'hint')}`;
+    const summary = `${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${count(counts.info, 'hint')}`;
     lines.push(counts.error > 0 ? style.red(`✖ ${summary}`) : counts.warning > 0 ? style.yellow(`⚠ ${summary}`) : style.green(`✔ ${summary}`));
   }
   return `${lines.join('\n')}\n`;
