@@ -1,5 +1,5 @@
 /** What `ase status` says about time off: who is away today and who covers, and how soon a gap comes. Pure. */
-import { awayOn, dayRange, handlerOf, MAX_SPAN_DAYS, timeOffOf } from '../core/coverage.js';
+import { awayEntry, awayOn, dayRange, handlerOf, MAX_SPAN_DAYS, timeOffOf } from '../core/coverage.js';
 import { addDays, daysBetween } from '../core/dates.js';
 import type { Registry } from '../core/model.js';
 import { peopleByHandle } from '../core/queries.js';
@@ -11,7 +11,7 @@ export function awayToday(registry: Registry, today: string): StatusItem[] {
   const entries = timeOffOf(registry);
   const people = peopleByHandle(registry.people);
   return awayOn(entries, today).map((handle): StatusItem => {
-    const entry = entries.find((e) => e.handle === handle && e.from <= today && today <= e.to)!;
+    const entry = awayEntry(entries, handle, today)!;
     const covers = customersOf(registry, handle).map((c) => {
       const h = handlerOf(registry, c, today, undefined, people);
       return `${c.slug} -> ${h.handler ? `${h.handler.handle} (${h.handler.role})` : 'nobody (gap)'}`;
