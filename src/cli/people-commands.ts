@@ -1,5 +1,5 @@
 /** Declares `ase people` and its subcommands (add, set, deactivate, activate) on the command line. */
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 
 type Act = (name: string) => (...args: any[]) => Promise<void>;
 

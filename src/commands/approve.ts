@@ -71,7 +71,7 @@ export async function run(args: ApproveArgs, globals: Globals, io: Io): Promise<
       body,
       trailers,
       apply(edit) {
-        const c = requireCustomer(edit.before, slug, ['requested', 'active'], 'approve', 'a closed request cannot be approved; `ase request` starts a new one');
+        const c = requireCustomer(edit, slug, ['requested', 'active'], 'approve', 'a closed request cannot be approved; `ase request` starts a new one');
         const approver = requirePerson(edit.before, args.by, '--by', APPROVER_ROLE[args.as]);
         const had = c.approvals[args.as];
         // Approving again what is already recorded writes nothing, so there is nothing to check.

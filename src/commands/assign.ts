@@ -2,7 +2,7 @@
 import type { Globals } from '../globals.js';
 import { parseDateArg } from '../globals.js';
 import type { Io } from '../io.js';
-import { APPROVERS, type Customer } from '../core/model.js';
+import { APPROVERS, type CustomerHead } from '../core/model.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { checkSlugArg } from '../registry/open.js';
 import { requirePerson } from '../write/people-check.js';
@@ -45,7 +45,7 @@ export async function run(args: AssignArgs, globals: Globals, io: Io): Promise<n
 
 function applyAssign(edit: RegistryEdit, slug: string, args: AssignArgs & { since: string }): void {
   const reg = edit.before;
-  const existing: Customer | undefined = reg.customers.find((c) => c.slug === slug);
+  const existing: CustomerHead | undefined = reg.customers.find((c) => c.slug === slug);
   if (existing?.status === 'active') {
     throw new RefusedError(
       `${slug} is already active with ${existing.engineer ?? 'no engineer'}${existing.backup ? ` (backup ${existing.backup})` : ''}`,
@@ -120,6 +120,9 @@ function applyAssign(edit: RegistryEdit, slug: string, args: AssignArgs & { sinc
     event: 'assigned',
     engineer: args.engineer,
     ...(args.backup ? { backup: args.backup } : {}),
-    reason: existing?.status === 'requested' && APPROVERS.every((a) => existing.approvals[a]) ? 'request approved' : (args.reason?.slice(0, 200) ?? 'assigned'),
+    reason:
+      existing?.status === 'requested' && APPROVERS.every((a) => edit.details(existing).approvals[a])
+        ? 'request approved'
+        : (args.reason?.slice(0, 200) ?? 'assigned'),
   });
 }

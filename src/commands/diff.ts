@@ -9,6 +9,7 @@ import { diffText } from '../diff/report-text.js';
 import { diffRegistries } from '../diff/semantic.js';
 import { EnvironmentError } from '../errors.js';
 import { discoverRegistry } from '../registry/discover.js';
+import { withDetails } from '../registry/build.js';
 import { evaluate } from '../registry/open.js';
 import { readRegistry } from '../registry/read.js';
 
@@ -33,8 +34,8 @@ export async function run(args: DiffArgs, globals: Globals, io: Io): Promise<num
   const baseLoaded = await registryAtCommit(location, root, baseCommit);
   const headLoaded = headCommit === undefined ? readRegistry(location) : await registryAtCommit(location, root, headCommit);
   const diff = diffRegistries(
-    { label: baseRev, registry: baseLoaded.registry, findings: evaluate(baseLoaded, globals.today) },
-    { label: headRev ?? 'work tree', registry: headLoaded.registry, findings: evaluate(headLoaded, globals.today) },
+    { label: baseRev, registry: withDetails(baseLoaded), findings: evaluate(baseLoaded, globals.today) },
+    { label: headRev ?? 'work tree', registry: withDetails(headLoaded), findings: evaluate(headLoaded, globals.today) },
   );
   const format = args.json ? 'json' : (args.format ?? 'text');
   if (format === 'json') io.out(`${JSON.stringify(diff, null, 2)}\n`);

@@ -26,7 +26,7 @@ export async function run(args: EndArgs, globals: Globals, io: Io): Promise<numb
     body: [],
     trailers: { Reason: reason, On: on },
     apply(edit) {
-      const c = requireCustomer(edit.before, slug, ['active'], 'end', `a request that was never assigned is closed with \`ase reject ${slug}\``);
+      const c = requireCustomer(edit, slug, ['active'], 'end', `a request that was never assigned is closed with \`ase reject ${slug}\``);
       const doc = edit.customer(slug);
       doc.set(['status'], 'ended');
       doc.set(['ended_on'], on);

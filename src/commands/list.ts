@@ -1,6 +1,6 @@
 /** `ase list`: a table of customers with cap usage. */
 import { compareCustomers, customerSummary } from '../core/customer-json.js';
-import { SEGMENTS, STATUSES, type Customer } from '../core/model.js';
+import { SEGMENTS, STATUSES, type CustomerHead } from '../core/model.js';
 import { activeCustomers } from '../core/queries.js';
 import { UsageError } from '../errors.js';
 import type { Globals } from '../globals.js';
@@ -24,7 +24,7 @@ function checkChoice(flag: string, value: string | undefined, allowed: readonly 
   }
 }
 
-export function filterCustomers(customers: readonly Customer[], args: ListArgs): Customer[] {
+export function filterCustomers(customers: readonly CustomerHead[], args: ListArgs): CustomerHead[] {
   return customers
     .filter((c) => (args.status ? c.status === args.status : args.all || c.status === 'requested' || c.status === 'active'))
     .filter((c) => !args.segment || c.segment === args.segment)

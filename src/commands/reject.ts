@@ -26,7 +26,7 @@ export async function run(args: RejectArgs, globals: Globals, io: Io): Promise<n
       body: [`${args.by} rejects the request for an assigned engineer.`, `Reason given: ${args.reason}`],
       trailers: { 'Rejected-By': args.by, Reason: args.reason, On: on },
       apply(edit) {
-        requireCustomer(edit.before, slug, ['requested'], 'reject', `an active assignment is closed with \`ase end ${slug} --reason ...\``);
+        requireCustomer(edit, slug, ['requested'], 'reject', `an active assignment is closed with \`ase end ${slug} --reason ...\``);
         requirePerson(edit.before, args.by, '--by', undefined, true);
         const doc = edit.customer(slug);
         doc.set(['status'], 'rejected');

@@ -5,7 +5,7 @@ import { countFindings } from '../core/findings.js';
 import { RefusedError } from '../errors.js';
 import type { Globals } from '../globals.js';
 import type { Io } from '../io.js';
-import { evaluate, openRegistry } from '../registry/open.js';
+import { evaluate, openRegistry, withDetails } from '../registry/open.js';
 import { pagePath } from '../registry/page-check.js';
 import { deletionsFirst, expectedPage, pageToWrite } from '../render/expected.js';
 import { readIfThere, writeGenerated } from '../write/generated-file.js';
@@ -26,7 +26,7 @@ export async function run(args: RenderArgs, globals: Globals, io: Io): Promise<n
     if (existing === undefined) {
       throw new RefusedError(`${shown} does not exist`, 'run `ase render` to write it, then commit it');
     }
-    const expected = expectedPage(loaded.registry, existing);
+    const expected = expectedPage(withDetails(loaded), existing);
     if (existing === expected) {
       io.out(`✔ ${shown} is up to date\n`);
       return 0;
@@ -38,7 +38,7 @@ export async function run(args: RenderArgs, globals: Globals, io: Io): Promise<n
     return 1;
   }
 
-  const page = pageToWrite(loaded.registry, globals);
+  const page = pageToWrite(withDetails(loaded), globals);
   const { errors } = countFindings(evaluate(loaded, globals.today));
   if (errors > 0) io.err(`ase: note: the registry has ${count(errors, 'lint error')}; the page shows the data as it is (\`ase lint\` lists them)\n`);
   if (existing === page) {

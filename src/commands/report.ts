@@ -5,7 +5,7 @@ import { addDays } from '../core/dates.js';
 import { UsageError } from '../errors.js';
 import type { Globals } from '../globals.js';
 import type { Io } from '../io.js';
-import { evaluate, locateRegistry } from '../registry/open.js';
+import { evaluate, locateRegistry, withDetails } from '../registry/open.js';
 import { readRegistryAsync } from '../registry/read.js';
 import { pageFindings } from '../registry/page-check.js';
 import { coverageDays } from '../report-html/coverage-days.js';
@@ -41,7 +41,7 @@ export async function run(args: ReportArgs, globals: Globals, io: Io): Promise<n
   // The findings of `ase lint`, as `ase status` uses them: the attention list is the same.
   const findings = [...evaluate(loaded, globals.today), ...pageFindings(location, loaded, globals)];
   const coverage = coverageDays(registry, globals.today, addDays(globals.today, weeks * 7 - 1));
-  const html = renderReport({ registry, today: globals.today, findings, coverage });
+  const html = renderReport({ registry: withDetails(loaded), today: globals.today, findings, coverage });
   if (args.out === '-') {
     io.out(html);
     return 0;

@@ -4,7 +4,7 @@ import type { Io } from '../io.js';
 import { makeStyle } from '../cli/style.js';
 import { statusJson } from '../report/status-json.js';
 import { statusText } from '../report/status-text.js';
-import { evaluate, openRegistry } from '../registry/open.js';
+import { evaluate, openRegistry, withDetails } from '../registry/open.js';
 import { pageFindings } from '../registry/page-check.js';
 import { needsAction, statusReport } from '../status/report.js';
 
@@ -18,7 +18,7 @@ export async function run(args: StatusArgs, globals: Globals, io: Io): Promise<n
   const { registry } = loaded;
   // The very findings `ase lint` reports, so the two commands cannot disagree.
   const findings = [...evaluate(loaded, globals.today), ...pageFindings(location, loaded, globals)];
-  const report = statusReport(registry, globals.today, findings);
+  const report = statusReport(withDetails(loaded), globals.today, findings);
   if (args.json) io.out(statusJson(report));
   else {
     const customers = new Map(registry.customers.map((c) => [c.slug, c.name]));

@@ -35,13 +35,7 @@ export async function run(args: ToldArgs, globals: Globals, io: Io): Promise<num
           'nothing to record; only post-sales customers are told',
         );
       }
-      const c = requireCustomer(
-        edit.before,
-        slug,
-        ['active'],
-        'record the telling of',
-        `only an active assignment is told to the customer; see \`ase show ${slug}\``,
-      );
+      const c = requireCustomer(edit, slug, ['active'], 'record the telling of', `only an active assignment is told to the customer; see \`ase show ${slug}\``);
       if (c.segment !== 'post-sales') {
         throw new RefusedError(`${slug} has no segment, so ase cannot tell whether the customer may be told`, `set \`segment: post-sales\` in ${c.file} first`);
       }

@@ -52,7 +52,7 @@ export async function run(args: TransitionArgs, globals: Globals, io: Io): Promi
     body: [] as string[],
     trailers: {} as Record<string, string | undefined>,
     apply: (edit: import('../write/transaction.js').RegistryEdit) => {
-      const c = requireCustomer(edit.before, slug, ['active'], 'hand over', `only an active assignment can be handed over; \`ase assign ${slug}\` starts one`);
+      const c = requireCustomer(edit, slug, ['active'], 'hand over', `only an active assignment can be handed over; \`ase assign ${slug}\` starts one`);
       const engineer = args.to ?? c.engineer;
       let backup = args.backup ?? c.backup;
       if (args.to !== undefined) {

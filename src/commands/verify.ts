@@ -14,7 +14,7 @@ import { EnvironmentError } from '../errors.js';
 import { runGit } from '../git/exec.js';
 import { plainLayout } from '../git/head-files.js';
 import { positionFinding } from '../registry/build.js';
-import type { Approval, Approver, Customer } from '../core/model.js';
+import type { Approval, Approver, CustomerHead } from '../core/model.js';
 import { openRegistry } from '../registry/open.js';
 import { sourceModule } from '../registry/source-module.js';
 import { findingsGithub } from '../report/findings-github.js';
@@ -86,14 +86,14 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
   });
   const history = { checked, heads, full: () => readCustomerLog(root, dir), blobs };
   const reg = loaded.registry;
-  const textOf = (c: Customer) => loaded.files.get(c.file)?.text;
+  const textOf = (c: CustomerHead) => loaded.files.get(c.file)?.text;
   // Approvals read from each file's approvals block: the model would parse every file whole.
-  const approvals = new Map<Customer, Partial<Record<Approver, Approval>>>();
-  const approvalsOf = (c: Customer) => {
+  const approvals = new Map<CustomerHead, Partial<Record<Approver, Approval>>>();
+  const approvalsOf = (c: CustomerHead) => {
     let found = approvals.get(c);
     if (found === undefined) {
       const text = textOf(c);
-      found = text === undefined ? c.approvals : Object.fromEntries([...reader.of(text)].map(([role, { approval }]) => [role, approval]));
+      found = text === undefined ? loaded.details(c).approvals : Object.fromEntries([...reader.of(text)].map(([role, { approval }]) => [role, approval]));
       approvals.set(c, found);
     }
     return found;

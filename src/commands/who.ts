@@ -4,7 +4,7 @@ import { parseDateArg } from '../globals.js';
 import type { Io } from '../io.js';
 import { compareText } from '../core/compare.js';
 import { handlerOf, type Handling } from '../core/coverage.js';
-import type { Customer, Person } from '../core/model.js';
+import type { CustomerHead, Person } from '../core/model.js';
 import { isActive, peopleByHandle } from '../core/queries.js';
 import { UsageError } from '../errors.js';
 import { findCustomer, openRegistry } from '../registry/open.js';
@@ -31,7 +31,7 @@ export function parseInstant(value: string): number {
 }
 
 /** SPEC's shape: `{slug, name, on, handler: {handle, name, role} or null, gap, chain: [{handle, role, away, in_hours}], ce}`. */
-function whoJson(c: Customer, h: Handling, people: ReadonlyMap<string, Person>, at: string | undefined): Record<string, unknown> {
+function whoJson(c: CustomerHead, h: Handling, people: ReadonlyMap<string, Person>, at: string | undefined): Record<string, unknown> {
   const name = (handle: string) => people.get(handle)?.name ?? handle;
   return {
     slug: c.slug,

@@ -5,11 +5,11 @@
  * registry (test/rules/across-scope.test.ts holds every rule to it), so a write checks those
  * rules on them alone and never needs to look into the other customers. Pure.
  */
-import type { Customer } from './model.js';
+import type { CustomerHead } from './model.js';
 import { nameKey } from './name-key.js';
 import { isActive } from './queries.js';
 
-export function acrossScope(customers: readonly Customer[]): Customer[] {
+export function acrossScope(customers: readonly CustomerHead[]): CustomerHead[] {
   const keys = customers.map((c) => (c.named ? nameKey(c.name) : undefined));
   const seen = new Map<string, number>();
   for (const k of keys) if (k !== undefined) seen.set(k, (seen.get(k) ?? 0) + 1);

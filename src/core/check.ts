@@ -1,6 +1,6 @@
 /** Runs the model rules over a registry, or over one customer. Pure: `today` comes from the caller. */
 import type { PendingFinding } from './findings.js';
-import type { Customer, Registry } from './model.js';
+import type { Customer, DetailedRegistry, Registry } from './model.js';
 import { peopleByHandle } from './queries.js';
 import { RULES } from './rules/index.js';
 import type { CustomerContext, Rule, RuleContext } from './rules/rule.js';
@@ -14,7 +14,7 @@ export function customerContext(registry: Omit<Registry, 'customers'>, today: st
   return { registry, today, people: peopleByHandle(registry.people) };
 }
 
-export function checkRegistry(registry: Registry, today: string, rules: readonly Rule[] = RULES): PendingFinding[] {
+export function checkRegistry(registry: DetailedRegistry, today: string, rules: readonly Rule[] = RULES): PendingFinding[] {
   const ctx = ruleContext(registry, today);
   return [...registry.customers.flatMap((c) => checkCustomer(c, ctx, rules)), ...checkAcross(ctx, rules)];
 }

@@ -5,7 +5,7 @@
  * the day (or the instant, as epoch milliseconds) comes from the caller.
  */
 import { addDays, daysBetween } from './dates.js';
-import type { Customer, Person, Registry, RegistryFiles, TimeOff } from './model.js';
+import type { CustomerHead, Person, Registry, RegistryFiles, TimeOff } from './model.js';
 import { isActive, peopleByHandle } from './queries.js';
 import { inHours, localTime } from './working-hours.js';
 
@@ -54,7 +54,7 @@ export function awayEntry(entries: readonly TimeOff[], handle: string, day: stri
  */
 export function handlerOf(
   registry: Pick<Registry, 'timeOff' | 'people'>,
-  customer: Customer,
+  customer: CustomerHead,
   on: string,
   at?: number,
   people?: ReadonlyMap<string, Person>,
@@ -80,7 +80,7 @@ export function handlerOf(
 /** The days from `from` to `to` (inclusive) that `customer` has nobody, within `entry`'s days. */
 export function gapDays(
   registry: Pick<Registry, 'timeOff' | 'people'>,
-  customer: Customer,
+  customer: CustomerHead,
   from: string,
   to: string,
   people?: ReadonlyMap<string, Person>,

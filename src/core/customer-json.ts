@@ -1,6 +1,6 @@
 /** The JSON shapes of customers that `list --json` and `show --json` promise. */
 import { compareNames, compareText } from './compare.js';
-import type { Customer } from './model.js';
+import type { Customer, CustomerHead } from './model.js';
 
 export interface CustomerSummary {
   slug: string;
@@ -16,7 +16,7 @@ export interface CustomerSummary {
   since: string | null;
 }
 
-export function customerSummary(c: Customer): CustomerSummary {
+export function customerSummary(c: CustomerHead): CustomerSummary {
   return {
     slug: c.slug,
     name: c.name,
@@ -40,6 +40,6 @@ export function customerFull(c: Customer): Record<string, unknown> {
 const STATUS_ORDER: Record<string, number> = { active: 0, requested: 1, ended: 2, rejected: 3 };
 
 /** Active first, then requested, ended, rejected; by name within each. */
-export function compareCustomers(a: Customer, b: Customer): number {
+export function compareCustomers(a: CustomerHead, b: CustomerHead): number {
   return (STATUS_ORDER[a.status ?? ''] ?? 4) - (STATUS_ORDER[b.status ?? ''] ?? 4) || compareNames(a.name, b.name) || compareText(a.slug, b.slug);
 }

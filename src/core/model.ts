@@ -106,7 +106,11 @@ export interface Docs {
   salesforce_synced_on?: string;
 }
 
-export interface Customer {
+/**
+ * What listings, the cap, workload and coverage need of a customer: small fields, known for every
+ * customer of a registry. Plain data, like every model type: reading a field never does IO.
+ */
+export interface CustomerHead {
   slug: string;
   /** Path of the customer's file as shown to people (relative to the git work tree). */
   file: string;
@@ -120,11 +124,15 @@ export interface Customer {
   engineer?: string;
   backup?: string;
   communicated?: boolean;
-  /** When the customer was told of the current engineer and backup (absent when not known). */
-  communicated_on?: string;
   ce?: string;
   since?: string;
   ended_on?: string;
+}
+
+/** A customer with its details: what the per-customer rules, `show` and the page read. */
+export interface Customer extends CustomerHead {
+  /** When the customer was told of the current engineer and backup (absent when not known). */
+  communicated_on?: string;
   request?: Request;
   approvals: Partial<Record<Approver, Approval>>;
   rejection?: Request;
@@ -162,7 +170,13 @@ export interface Registry {
   files: RegistryFiles;
   config: Config;
   people: Person[];
-  customers: Customer[];
+  /** Every customer's head; a reader gives the details of one when asked (see registry/build.ts). */
+  customers: CustomerHead[];
   /** Entries of time-off.yaml; absent or empty when the registry has none. */
   timeOff?: TimeOff[];
+}
+
+/** A registry with every customer's details at hand (tests, the plain reader, a page of all customers). */
+export interface DetailedRegistry extends Registry {
+  customers: Customer[];
 }

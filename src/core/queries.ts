@@ -1,12 +1,12 @@
 /** Small pure questions about the registry that several rules and commands ask. */
 import { latest } from './dates.js';
-import type { Customer, Person, Registry } from './model.js';
+import type { Customer, CustomerHead, Person, Registry } from './model.js';
 
-export function isActive(c: Customer): boolean {
+export function isActive(c: CustomerHead): boolean {
   return c.status === 'active';
 }
 
-export function activeCustomers(registry: Registry): Customer[] {
+export function activeCustomers<C extends CustomerHead>(registry: { customers: readonly C[] }): C[] {
   return registry.customers.filter(isActive);
 }
 
@@ -22,8 +22,8 @@ export function lastCheckin(c: Customer): string | undefined {
 }
 
 /** Active customers each engineer carries, as primary and as backup. */
-export function loadByEngineer(registry: Registry): Map<string, { primary: Customer[]; backup: Customer[] }> {
-  const load = new Map<string, { primary: Customer[]; backup: Customer[] }>();
+export function loadByEngineer(registry: Registry): Map<string, { primary: CustomerHead[]; backup: CustomerHead[] }> {
+  const load = new Map<string, { primary: CustomerHead[]; backup: CustomerHead[] }>();
   const entry = (h: string) => {
     let e = load.get(h);
     if (!e) load.set(h, (e = { primary: [], backup: [] }));

@@ -2,7 +2,7 @@
 import { compareText } from '../core/compare.js';
 import { addDays, daysBetween } from '../core/dates.js';
 import { coverCommand, dayRange, dayRanges, handlerOf, MAX_SPAN_DAYS, type CoverRole } from '../core/coverage.js';
-import type { Customer, Registry, TimeOff } from '../core/model.js';
+import type { CustomerHead, Registry, TimeOff } from '../core/model.js';
 import { isActive, peopleByHandle } from '../core/queries.js';
 
 export interface CustomerPlan {
@@ -27,7 +27,7 @@ export interface EntryPlan {
 }
 
 /** Active customers on which `handle` is engineer or backup, by slug. */
-export function customersOf(registry: Registry, handle: string): Customer[] {
+export function customersOf(registry: Registry, handle: string): CustomerHead[] {
   return registry.customers.filter((c) => isActive(c) && (c.engineer === handle || c.backup === handle)).sort((a, b) => compareText(a.slug, b.slug));
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../core/findings.js';
 import { timeOffOf } from '../core/coverage.js';
-import type { Customer, HistoryEntry, Person, Registry, TimeOff } from '../core/model.js';
+import type { Customer, DetailedRegistry, HistoryEntry, Person, Registry, TimeOff } from '../core/model.js';
 import { isObject } from '../core/normalise.js';
 import { activeCustomers, loadByEngineer } from '../core/queries.js';
 
@@ -58,7 +58,7 @@ export interface RegistryDiff {
 
 export interface DiffSide {
   label: string;
-  registry: Registry;
+  registry: DetailedRegistry;
   findings: readonly Finding[];
 }
 

@@ -1,10 +1,11 @@
 /** Assembles loaded files into the registry model and resolves rule findings to positions. Pure. */
 import { compareText } from '../core/compare.js';
 import { compareFindings, type Finding, type PendingFinding } from '../core/findings.js';
-import type { Customer, Registry, RegistryFiles } from '../core/model.js';
+import type { Customer, CustomerHead, DetailedRegistry, Registry, RegistryFiles } from '../core/model.js';
 import { normaliseConfig, normaliseCustomer, normalisePeople, normaliseTimeOff } from '../core/normalise.js';
 import { timeOffPath } from '../core/coverage.js';
 import type { LoadedFile } from '../source/load-file.js';
+import { headOf } from './head-row.js';
 import type { LintCache } from './lint-cache.js';
 
 export interface LoadedRegistry {
@@ -15,6 +16,17 @@ export interface LoadedRegistry {
   fileFindings: Finding[];
   /** Set when read through the lint cache: where per-customer verdicts are kept, and each file's content key. */
   cache?: RegistryCache;
+  /**
+   * The customer with its details. A call, not a property: it may read the customer's file again
+   * (a reader that took the head from its cache keeps no details), and it is made at the edges
+   * (commands, the verdict store), never by a rule.
+   */
+  details(c: CustomerHead): Customer;
+}
+
+/** The registry with every customer's details read (for the page, `status`, the report). */
+export function withDetails(loaded: LoadedRegistry): DetailedRegistry {
+  return { ...loaded.registry, customers: loaded.registry.customers.map((c) => loaded.details(c)) };
 }
 
 export interface RegistryCache {
@@ -37,8 +49,28 @@ export interface SnapshotVerdicts {
 export interface CustomerSource {
   slug: string;
   loaded: LoadedFile;
-  /** The customer already built from this file (by the reader, from the cache); else it is normalised here. */
+  /** The customer already built from this file's data in this run. */
   customer?: Customer;
+  /** Else its head as the reader's cache kept it (the details are read from the file when asked for). */
+  head?: CustomerHead;
+}
+
+/** `details` for customers whose details are in `known` (by file) or read from `files`' data, each once. */
+function detailsFrom(files: ReadonlyMap<string, LoadedFile>, known: Map<string, Customer>): (c: CustomerHead) => Customer {
+  return (c) => {
+    let full = known.get(c.file);
+    if (full === undefined || full.slug !== c.slug) {
+      const file = files.get(c.file);
+      full = normaliseCustomer(c.slug, c.file, file?.data);
+      known.set(c.file, full);
+    }
+    return full;
+  };
+}
+
+/** Whether `k` is what the reader built from the file `file` for `slug`. */
+function builtFor(k: CustomerHead | undefined, slug: string, file: string): k is CustomerHead {
+  return k !== undefined && k.slug === slug && k.file === file;
 }
 
 export function buildRegistry(
@@ -56,18 +88,22 @@ export function buildRegistry(
     all.set(f.file, f);
     for (const finding of f.findings) fileFindings.push(finding);
   }
+  const known = new Map<string, Customer>();
   const registry: Registry = {
     files,
     config: normaliseConfig(config?.data),
     people: normalisePeople(people?.data),
+    // Heads only, however the reader came by them: a customer is the same plain object warm or cold.
     customers: customers.map((c) => {
-      const k = c.customer;
-      return k && k.slug === c.slug && k.file === c.loaded.file ? k : normaliseCustomer(c.slug, c.loaded.file, c.loaded.data);
+      if (builtFor(c.head, c.slug, c.loaded.file) && c.customer === undefined) return c.head;
+      const full = builtFor(c.customer, c.slug, c.loaded.file) ? c.customer : normaliseCustomer(c.slug, c.loaded.file, c.loaded.data);
+      known.set(full.file, full);
+      return headOf(full);
     }),
     // Absent without the file, so the page shows its time-off section only for registries that keep one.
     ...(timeOff ? { timeOff: normaliseTimeOff(timeOff.data) } : {}),
   };
-  return { registry, files: all, fileFindings };
+  return { registry, files: all, fileFindings, details: detailsFrom(all, known) };
 }
 
 /**
@@ -80,19 +116,27 @@ export function replaceFiles(loaded: LoadedRegistry, changed: ReadonlyMap<string
   const reg = loaded.registry;
   const files = new Map(loaded.files);
   const fileFindings = loaded.fileFindings.filter((f) => !changed.has(f.file));
-  const created: Customer[] = [];
+  const created: CustomerHead[] = [];
+  /** The customers read from the new texts, by file; the others' details are the old registry's. */
+  const fresh = new Map<string, Customer>();
   for (const f of changed.values()) {
-    if (f.kind === 'customer' && !loaded.files.has(f.file))
-      created.push(normaliseCustomer(f.file.slice(f.file.lastIndexOf('/') + 1, -'.yaml'.length), f.file, f.data));
+    if (f.kind === 'customer' && !loaded.files.has(f.file)) {
+      const c = normaliseCustomer(f.file.slice(f.file.lastIndexOf('/') + 1, -'.yaml'.length), f.file, f.data);
+      created.push(headOf(c));
+      fresh.set(c.file, c);
+    }
     files.set(f.file, f);
     for (const finding of f.findings) fileFindings.push(finding);
   }
   const config = changed.get(reg.files.config);
   const people = changed.get(reg.files.people);
   const timeOff = changed.get(timeOffPath(reg.files));
-  const customers = reg.customers.map((c) => {
+  const customers = reg.customers.map((c): CustomerHead => {
     const f = changed.get(c.file);
-    return f ? normaliseCustomer(c.slug, c.file, f.data) : c;
+    if (!f) return c;
+    const full = normaliseCustomer(c.slug, c.file, f.data);
+    fresh.set(c.file, full);
+    return headOf(full);
   });
   if (created.length > 0) {
     customers.push(...created);
@@ -105,7 +149,7 @@ export function replaceFiles(loaded: LoadedRegistry, changed: ReadonlyMap<string
     customers,
     timeOff: timeOff ? normaliseTimeOff(timeOff.data) : reg.timeOff,
   };
-  return { registry, files, fileFindings };
+  return { registry, files, fileFindings, details: (c) => fresh.get(c.file) ?? loaded.details(c) };
 }
 
 /** Gives rule findings their line and column. */

@@ -37,7 +37,7 @@ export function evaluateChange(before: LoadedRegistry, after: LoadedRegistry, ch
 /** The findings of the `changed` files: file findings and, for customers, the per-customer rules'. */
 function own(loaded: LoadedRegistry, changed: ReadonlySet<string>, today: string): ChangeFinding[] {
   const ctx = ruleContext(loaded.registry, today);
-  const pending = loaded.registry.customers.filter((c) => changed.has(c.file)).flatMap((c) => checkCustomer(c, ctx));
+  const pending = loaded.registry.customers.filter((c) => changed.has(c.file)).flatMap((c) => checkCustomer(loaded.details(c), ctx));
   return [...loaded.fileFindings.filter((f) => changed.has(f.file)), ...pending];
 }
 

@@ -27,6 +27,7 @@ export async function openRegistry(globals: Globals, io: Io): Promise<OpenRegist
 }
 
 export { evaluate } from './verdicts.js';
+export { withDetails } from './build.js';
 
 /** A slug argument: bad input (exit 2) unless it is a valid slug. */
 export function checkSlugArg(slug: string): string {
@@ -39,11 +40,11 @@ export function checkSlugArg(slug: string): string {
   return slug;
 }
 
-/** The customer with `slug`, or a usage error that lists what exists. */
+/** The customer with `slug` and its details, or a usage error that lists what exists. */
 export function findCustomer(loaded: LoadedRegistry, slug: string): Customer {
   checkSlugArg(slug);
   const found = loaded.registry.customers.find((c) => c.slug === slug);
-  if (found) return found;
+  if (found) return loaded.details(found);
   const close = loaded.registry.customers.map((c) => c.slug).filter((s) => s.startsWith(slug.slice(0, 3)) || slug.startsWith(s.slice(0, 3)));
   throw new UsageError(
     `unknown customer "${slug}"`,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Finding } from '../core/findings.js';
 import type { Globals } from '../globals.js';
 import { expectedPage, firstDifferentLine, normaliseNewlines } from '../render/expected.js';
-import type { LoadedRegistry } from './build.js';
+import { withDetails, type LoadedRegistry } from './build.js';
 import type { RegistryLocation } from './discover.js';
 import { readText } from './read.js';
 
@@ -24,7 +24,7 @@ export function pageFindings(location: RegistryLocation, loaded: LoadedRegistry,
   } catch (err) {
     return [at(1, `cannot read the page (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}); run \`ase render\` to write it again`)];
   }
-  const expected = expectedPage(loaded.registry, text);
+  const expected = expectedPage(withDetails(loaded), text);
   if (text === expected) return [];
   const line = firstDifferentLine(text, expected);
   return [at(line, `the page differs from what \`ase render\` would write (first at line ${line}); run \`ase render\` and commit the page with your change`)];

@@ -4,14 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Finding, NodePath } from '../core/findings.js';
-import type { Customer } from '../core/model.js';
+import type { Customer, CustomerHead } from '../core/model.js';
 import { EnvironmentError } from '../errors.js';
 import { fastParse } from '../source/fast-yaml.js';
 import type { LoadedFile } from '../source/load-file.js';
 import type { Position } from '../source/locate.js';
 import type { FileKind } from '../source/schema-findings.js';
 import { blobId } from './git-blobs.js';
-import type { HeadRow } from './lazy-customer.js';
+import type { HeadRow } from './head-row.js';
 import { contentKey, type LintCache } from './lint-cache.js';
 import { decode } from './read-disk.js';
 import { sourceModule } from './source-module.js';
@@ -33,8 +33,10 @@ export interface RawFile {
   blob?: string;
   /** The file from the cache or the parser. */
   loaded?: LoadedFile;
-  /** The customer, when the cache gave its head or the parser its data. */
+  /** The customer, when the parser gave its data in this run. */
   customer?: Customer;
+  /** Else its head, from the cache. */
+  head?: CustomerHead;
   /** Its text, until it is parsed. */
   text?: string;
   /** What the lint cache keeps for it (JSON), once known. */

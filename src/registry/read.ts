@@ -22,7 +22,7 @@ import type { LoadedFile } from '../source/load-file.js';
 import type { FileKind } from '../source/schema-findings.js';
 import { buildRegistry, type CustomerSource, type LoadedRegistry, type SnapshotVerdicts } from './build.js';
 import type { RegistryLocation } from './discover.js';
-import { deferredCustomer, factsText, headRow, isHeadRow, lazyCustomer, type HeadRow } from './lazy-customer.js';
+import { headOfRow, headRow, isHeadRow } from './head-row.js';
 import { gitStarted } from '../git/exec.js';
 import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
 import { NO_CACHE, blobKey, cacheDir, contentKey, openLintCache, openPositionCache, openVerdictCache, type LintCache } from './lint-cache.js';
@@ -155,11 +155,6 @@ function entryOf(kind: FileKind, json: string): { entry: Entry; json: string } |
   return { entry, json };
 }
 
-/** The head in a customer's stored entry, for customers that read it only when asked (see deferredCustomer). */
-function headOfEntry(json: string): HeadRow | undefined {
-  return entryOf('customer', json)?.entry.head;
-}
-
 /** What the per-customer rules need while files are parsed (see ReadOptions.today). */
 interface EarlyCheck {
   ctx: CustomerContext;
@@ -192,10 +187,6 @@ interface Start {
 function othersCache(others: Map<string, string>): LintCache {
   return { get: (key) => others.get(key), use: () => undefined, save: () => undefined, preload: () => undefined };
 }
-
-/** How a cache entry without file findings ends (JSON.stringify writes the findings last). */
-const NO_FINDINGS_END = ',"findings":[]}';
-const NO_FINDINGS_ENTRY: Entry = { findings: [] };
 
 /** Beyond this many files to read besides the snapshot's, the full read (and its cache) does better. */
 const SNAPSHOT_MAX_CHANGED = 500;
@@ -338,10 +329,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
   const found = (raw: RawFile, hit: { entry: Entry; json: string }) => {
     caches.entries.use(raw.key!, (raw.json = hit.json));
     raw.loaded = new ReadFile(raw, hit.entry, undefined, memo);
-    if (hit.entry.head) {
-      const file = raw.loaded;
-      raw.customer = lazyCustomer(raw.slug!, raw.file, hit.entry.head, file);
-    }
+    if (hit.entry.head) raw.head = headOfRow(raw.slug!, raw.file, hit.entry.head);
     raws.push(raw);
   };
 
@@ -377,7 +365,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     if (!keepTexts) file.forgetText();
     caches.entries.use(raw.key!, (raw.json = json));
     raw.loaded = file;
-    raw.customer = lazyCustomer(raw.slug!, raw.file, head, file);
+    raw.head = headOfRow(raw.slug!, raw.file, head);
   };
 
   add({ abs: join(loc.dir, 'config.yaml'), file: loc.files.config, kind: 'config' });
@@ -399,26 +387,12 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     slug: name.slice(0, -'.yaml'.length),
   });
 
-  /**
-   * A customer file the snapshot knows as the index has it; false when its entry is damaged. One
-   * without file findings is not even read back: its head is read from the row when asked for.
-   */
+  /** A customer file the snapshot knows as the index has it; false when its entry is damaged. */
   const fromSnapshot = (row: SnapshotRow): boolean => {
     const raw = customerFile(row.name);
     raw.key = blobKey('customer', row.blob);
     raw.blob = row.blob;
     raw.verdict = row.verdict;
-    if (row.json.startsWith('{"head":[') && row.json.endsWith(NO_FINDINGS_END)) {
-      const file = new ReadFile(raw, NO_FINDINGS_ENTRY, undefined, memo);
-      const customer = deferredCustomer(raw.slug!, raw.file, row.json, row.facts, headOfEntry, file);
-      if (customer) {
-        raw.json = row.json;
-        raw.loaded = file;
-        raw.customer = customer;
-        raws.push(raw);
-        return true;
-      }
-    }
     const hit = entryOf('customer', row.json);
     if (!hit) return false;
     found(raw, hit);
@@ -455,7 +429,7 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     if (raw.kind === 'config') config = raw.loaded;
     else if (raw.kind === 'people') people = raw.loaded;
     else if (raw.kind === 'time-off') timeOff = raw.loaded;
-    else customers.push({ slug: raw.slug!, loaded: raw.loaded!, customer: raw.customer });
+    else customers.push({ slug: raw.slug!, loaded: raw.loaded!, customer: raw.customer, head: raw.head });
   }
   const place = s.place;
   // After a full read, a command that checks the rules writes the snapshot with their verdicts (see `keep`).
@@ -498,7 +472,7 @@ function snapshotRows(raws: readonly RawFile[], verdictOf: (raw: RawFile, n: num
     if (raw.kind !== 'customer') continue;
     n++;
     if (raw.blob === undefined || raw.json === undefined) continue;
-    rows.push({ name: `${raw.slug}.yaml`, blob: raw.blob, facts: raw.customer ? factsText(raw.customer) : '', json: raw.json, verdict: verdictOf(raw, n) });
+    rows.push({ name: `${raw.slug}.yaml`, blob: raw.blob, json: raw.json, verdict: verdictOf(raw, n) });
   }
   return rows;
 }

@@ -16,18 +16,16 @@ import { indexEntriesUnder } from '../git/index-file.js';
 import { isCustomerFileName, isMisnamedCustomerFile } from './read-disk.js';
 import { forEachStoreLine, writeStoreLines } from './store-file.js';
 
-const FORMAT = 'ase-snapshot 2';
+const FORMAT = 'ase-snapshot 3';
 const NAME = 'snapshot.txt';
 
 /**
- * One customer file: name in the customers folder, a blob id, the customer's status and name
- * (see factsText; may be empty), the cache entry (JSON) of that content, and the findings of
- * the per-customer rules (JSON) for the snapshot's fingerprint.
+ * One customer file: name in the customers folder, a blob id, the cache entry (JSON) of that
+ * content, and the findings of the per-customer rules (JSON) for the snapshot's fingerprint.
  */
 export interface SnapshotRow {
   name: string;
   blob: string;
-  facts: string;
   json: string;
   verdict?: string;
 }
@@ -78,13 +76,11 @@ export function loadSnapshot(place: SnapshotPlace): Snapshot {
     if (name === FINGERPRINT) snapshot.fingerprint = text.slice(tab1 + 1, tab2);
     else if (name === OTHER) snapshot.others.set(text.slice(tab1 + 1, tab2), text.slice(tab2 + 1, end));
     else {
+      // JSON never holds a raw tab: a third one starts the verdict.
       const tab3 = text.indexOf('\t', tab2 + 1);
-      if (tab3 === -1 || tab3 > end) return;
-      // JSON never holds a raw tab: a fourth one starts the verdict.
-      const tab4 = text.indexOf('\t', tab3 + 1);
-      const json = text.slice(tab3 + 1, tab4 !== -1 && tab4 < end ? tab4 : end);
-      const row: SnapshotRow = { name, blob: text.slice(tab1 + 1, tab2), facts: text.slice(tab2 + 1, tab3), json };
-      if (tab4 !== -1 && tab4 < end) row.verdict = text.slice(tab4 + 1, end);
+      const json = text.slice(tab2 + 1, tab3 !== -1 && tab3 < end ? tab3 : end);
+      const row: SnapshotRow = { name, blob: text.slice(tab1 + 1, tab2), json };
+      if (tab3 !== -1 && tab3 < end) row.verdict = text.slice(tab3 + 1, end);
       snapshot.rows.push(row);
     }
   });
@@ -103,8 +99,7 @@ export function saveSnapshot(place: SnapshotPlace, snapshot: Snapshot): void {
       // Out of order or unwritable rows are left out: a read then takes those files from disk.
       if (r.name <= last || /[\t\n\r]/.test(r.name) || r.json.includes('\n')) continue;
       last = r.name;
-      const facts = /[\t\n\r]/.test(r.facts) ? '' : r.facts;
-      yield `${r.name}\t${r.blob}\t${facts}\t${r.json}${withFingerprint && r.verdict !== undefined && !r.verdict.includes('\n') ? `\t${r.verdict}` : ''}`;
+      yield `${r.name}\t${r.blob}\t${r.json}${withFingerprint && r.verdict !== undefined && !r.verdict.includes('\n') ? `\t${r.verdict}` : ''}`;
     }
   }
   writeStoreLines(place.dir, NAME, header(place), lines());

@@ -8,7 +8,7 @@
  */
 import { checkAcross, checkCustomer, ruleContext } from '../core/check.js';
 import { compareFindings, type Finding } from '../core/findings.js';
-import type { Customer, Registry } from '../core/model.js';
+import type { Customer, CustomerHead, Registry } from '../core/model.js';
 import type { CustomerContext } from '../core/rules/rule.js';
 import type { LoadedFile } from '../source/load-file.js';
 import { positionFinding, positionFindings, type LoadedRegistry, type RegistryCache, type SnapshotVerdicts } from './build.js';
@@ -32,7 +32,7 @@ export function evaluate(loaded: LoadedRegistry, today: string): Finding[] {
     const verdict = kept ?? (cache ? cachedVerdict(loaded, cache, c, ctx, fingerprint) : undefined);
     verdicts.push(verdict);
     if (verdict) for (const f of verdict) found.push(withFile(f, c.file));
-    else found.push(...positionFindings(loaded, checkCustomer(c, ctx)));
+    else found.push(...positionFindings(loaded, checkCustomer(loaded.details(c), ctx)));
   }
   found.push(...positionFindings(loaded, checkAcross(ctx)));
   cache?.verdicts.save();
@@ -50,7 +50,7 @@ export function evaluate(loaded: LoadedRegistry, today: string): Finding[] {
 const SNAPSHOT_VERDICTS_MISSING = 64;
 
 /** The verdict the registry's snapshot keeps for `c`; null when it has the file but no (readable) verdict, undefined when not the file. */
-function snapshotVerdict(loaded: LoadedRegistry, snapshot: SnapshotVerdicts, c: Customer): Verdict | null | undefined {
+function snapshotVerdict(loaded: LoadedRegistry, snapshot: SnapshotVerdicts, c: CustomerHead): Verdict | null | undefined {
   const file = loaded.files.get(c.file);
   const json = file && snapshot.verdictOf(file);
   if (json === undefined || json === null) return json;
@@ -63,7 +63,7 @@ export function fingerprintOf(registry: Omit<Registry, 'customers'>, today: stri
 }
 
 /** The customer's verdict from the cache, or checked now and kept; undefined when its file has no content key. */
-function cachedVerdict(loaded: LoadedRegistry, cache: RegistryCache, c: Customer, ctx: CustomerContext, fingerprint: string): Verdict | undefined {
+function cachedVerdict(loaded: LoadedRegistry, cache: RegistryCache, c: CustomerHead, ctx: CustomerContext, fingerprint: string): Verdict | undefined {
   const file = loaded.files.get(c.file);
   const key = file && cache.keyOf(file);
   if (key === undefined) return undefined;
@@ -73,7 +73,7 @@ function cachedVerdict(loaded: LoadedRegistry, cache: RegistryCache, c: Customer
     cache.verdicts.use(key, stored!);
     return kept;
   }
-  return keepVerdict(cache.verdicts, key, fingerprint, file!, c, ctx);
+  return keepVerdict(cache.verdicts, key, fingerprint, file!, loaded.details(c), ctx);
 }
 
 /** Verdicts are stored as `<fingerprint> TAB <file> TAB <findings as JSON>`. */

@@ -1,9 +1,9 @@
 /** Which page `ase render` writes, and which page an existing one is checked against. Pure. */
-import type { Registry } from '../core/model.js';
+import type { DetailedRegistry } from '../core/model.js';
 import { pageStamp, renderPage } from './page.js';
 
 /** The page `ase render` writes now: stamped with today only when the date was given. */
-export function pageToWrite(registry: Registry, when: { today: string; todayGiven: boolean }): string {
+export function pageToWrite(registry: DetailedRegistry, when: { today: string; todayGiven: boolean }): string {
   return renderPage(registry, { asOf: when.todayGiven ? when.today : undefined });
 }
 
@@ -11,7 +11,7 @@ export function pageToWrite(registry: Registry, when: { today: string; todayGive
  * What an existing page should say: rendered for the date stamped on it (or none), so the
  * check is about the data and passes whatever date CI runs on.
  */
-export function expectedPage(registry: Registry, existing: string): string {
+export function expectedPage(registry: DetailedRegistry, existing: string): string {
   return renderPage(registry, { asOf: pageStamp(existing) });
 }
 

@@ -5,7 +5,7 @@
 import { customersOf } from '../coverage/plan.js';
 import { dayRanges, gapDays, MAX_SPAN_DAYS } from '../core/coverage.js';
 import { addDays, daysBetween, latest } from '../core/dates.js';
-import { APPROVERS, type Approver, type Customer, type Registry } from '../core/model.js';
+import { APPROVERS, type Approver, type Customer, type DetailedRegistry } from '../core/model.js';
 import { activeCustomers, peopleByHandle } from '../core/queries.js';
 import { byKey, cell, escapeInline, mdTable } from './markdown.js';
 import { count } from '../core/words.js';
@@ -30,7 +30,7 @@ export function pageStamp(text: string): string | undefined {
 const APPROVER_LABEL: Record<Approver, string> = { cs: 'CS', ce: 'CE', sales: 'Sales' };
 
 /** The newest date of something that already happened, so "recently" needs no clock. */
-export function newestEventDate(registry: Registry): string | undefined {
+export function newestEventDate(registry: DetailedRegistry): string | undefined {
   const dates: (string | undefined)[] = [];
   for (const c of registry.customers) {
     dates.push(c.since, c.ended_on, c.request?.on, c.rejection?.on, c.docs.updated_on, c.docs.salesforce_synced_on);
@@ -42,7 +42,7 @@ export function newestEventDate(registry: Registry): string | undefined {
 }
 
 /** Renders the whole page. */
-export function renderPage(registry: Registry, options: PageOptions = {}): string {
+export function renderPage(registry: DetailedRegistry, options: PageOptions = {}): string {
   const people = peopleByHandle(registry.people);
   const who = (handle: string | undefined) => (handle === undefined ? undefined : (people.get(handle)?.name ?? handle));
   const sorted = [...registry.customers].sort(byKey((c) => `${c.name.toLowerCase()}\u0000${c.slug}`));
@@ -135,7 +135,7 @@ export function renderPage(registry: Registry, options: PageOptions = {}): strin
 }
 
 /** Every entry of time-off.yaml with its named covers, and who has nobody during it (same for the same registry: no clock). */
-function timeOffSection(registry: Registry, who: (h: string | undefined) => string | undefined): string[] {
+function timeOffSection(registry: DetailedRegistry, who: (h: string | undefined) => string | undefined): string[] {
   const out = ['## Time off and coverage', ''];
   out.push(
     'While a support engineer is away, the backup takes the customer; when the backup is away too, the cover',

@@ -2,12 +2,12 @@
 import { count } from '../core/words.js';
 import { compareText } from '../core/compare.js';
 import { daysBetween } from '../core/dates.js';
-import { APPROVERS, type Approver, type Registry } from '../core/model.js';
+import { APPROVERS, type Approver, type DetailedRegistry } from '../core/model.js';
 import { esc } from './escape.js';
 
 const WHO: Record<Approver, string> = { cs: 'CS leadership', ce: 'CE leadership', sales: 'Sales leadership' };
 
-export function pendingSection(registry: Registry, today: string): string {
+export function pendingSection(registry: DetailedRegistry, today: string): string {
   const pending = registry.customers
     .filter((c) => c.status === 'requested')
     .sort((a, b) => compareText(a.request?.on ?? '', b.request?.on ?? '') || compareText(a.slug, b.slug));

@@ -5,7 +5,7 @@
  */
 import { compareNames, compareText } from '../core/compare.js';
 import { addDays, daysBetween } from '../core/dates.js';
-import type { HistoryEntry, Registry } from '../core/model.js';
+import type { DetailedRegistry, HistoryEntry } from '../core/model.js';
 import { esc, num, safeHref } from './escape.js';
 import { customerPeriods, type Period } from './periods.js';
 import { ENGINEER_COLOURS } from './styles.js';
@@ -18,7 +18,7 @@ const TOP = 30;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Engineer handle to colour slot: support engineers in roster order, then anyone else by handle. */
-export function engineerSlots(registry: Registry, extra: Iterable<string>): Map<string, number> {
+export function engineerSlots(registry: Pick<DetailedRegistry, 'people'>, extra: Iterable<string>): Map<string, number> {
   const slots = new Map<string, number>();
   for (const p of registry.people) if (p.roles.includes('support-engineer') && !slots.has(p.handle)) slots.set(p.handle, slots.size);
   for (const h of [...new Set(extra)].sort(compareText)) if (!slots.has(h)) slots.set(h, slots.size);
@@ -39,7 +39,7 @@ function periodWords(p: Period): string {
   return `${p.engineer}${p.backup ? ` (backup ${p.backup})` : ''}`;
 }
 
-export function timelineSection(registry: Registry, today: string): string {
+export function timelineSection(registry: DetailedRegistry, today: string): string {
   const from = addDays(today, -365);
   const span = daysBetween(from, today) + 1;
   const x = (date: string) => LABEL_W + (Math.min(Math.max(daysBetween(from, date), 0), span) / span) * PLOT_W;

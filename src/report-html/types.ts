@@ -1,5 +1,5 @@
 /** What the HTML report is drawn from. Pure data: the renderer reads no files and no clock. */
-import type { Registry } from '../core/model.js';
+import type { DetailedRegistry } from '../core/model.js';
 import type { FindingLike } from '../status/from-findings.js';
 
 /** One day of the coverage calendar (the shape of `coverageByDay` in src/core/coverage.ts, SPEC 6). */
@@ -15,7 +15,7 @@ export interface CoverageDay {
 }
 
 export interface ReportInput {
-  registry: Registry;
+  registry: DetailedRegistry;
   today: string;
   /** The lint findings of the registry on `today` (what `ase status` is made from). */
   findings: readonly FindingLike[];

@@ -3,7 +3,7 @@
  * problem into a `yaml-syntax` finding instead of an exception: duplicate keys, anchors and
  * aliases, merge-conflict markers, tabs and the like.
  */
-import { Document, LineCounter, isAlias, isCollection, isPair, isScalar, parseDocument, visit, type Node } from 'yaml';
+import { type Document, LineCounter, isAlias, isCollection, isPair, isScalar, parseDocument, visit, type Node } from 'yaml';
 import type { Finding } from '../core/findings.js';
 
 export interface ParsedYaml {

@@ -4,7 +4,7 @@
  */
 import { daysBetween } from '../core/dates.js';
 import type { PendingFinding } from '../core/findings.js';
-import type { Customer, Registry } from '../core/model.js';
+import type { Customer, DetailedRegistry } from '../core/model.js';
 import { lastCheckin } from '../core/queries.js';
 import { RULES } from '../core/rules/index.js';
 import { daysUntold } from '../core/rules/not-communicated.js';
@@ -21,7 +21,7 @@ const KIND_OF_RULE: ReadonlyMap<string, ItemKind> = new Map(RULES.flatMap((r): [
 const FOLDED_RULES = new Set(['cap-exceeded']);
 
 /** Days a finding's kind counts, read from the same data the rule read. */
-function daysFor(kind: ItemKind, c: Customer | undefined, registry: Registry, today: string): number | undefined {
+function daysFor(kind: ItemKind, c: Customer | undefined, registry: DetailedRegistry, today: string): number | undefined {
   if (!c) return undefined;
   switch (kind) {
     case 'expired':
@@ -48,7 +48,7 @@ function customerSlugOf(file: string, customersDir: string): string | undefined 
 }
 
 /** One item per finding; findings of unlisted rules become `lint` items with their own severity. */
-export function itemsFromFindings(findings: readonly FindingLike[], registry: Registry, today: string): StatusItem[] {
+export function itemsFromFindings(findings: readonly FindingLike[], registry: DetailedRegistry, today: string): StatusItem[] {
   const bySlug = new Map(registry.customers.map((c) => [c.slug, c]));
   const items: StatusItem[] = [];
   for (const f of findings) {

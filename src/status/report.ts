@@ -1,6 +1,6 @@
 /** `ase status` as data: every attention item of a registry on a day, most urgent first. Pure. */
 import { checkRegistry } from '../core/check.js';
-import type { Registry } from '../core/model.js';
+import type { DetailedRegistry } from '../core/model.js';
 import { activeCustomers } from '../core/queries.js';
 import { itemsFromFindings, type FindingLike } from './from-findings.js';
 import { compareItems, type StatusReport } from './items.js';
@@ -11,7 +11,7 @@ import { capItem, endingSoon, pendingRequests, rotationHints, salesforceStale } 
  * The attention list. `findings` are the lint findings of the same registry and day (the caller
  * passes what `ase lint` would report, file-level ones included); by default the model rules run here.
  */
-export function statusReport(registry: Registry, today: string, findings: readonly FindingLike[] = checkRegistry(registry, today)): StatusReport {
+export function statusReport(registry: DetailedRegistry, today: string, findings: readonly FindingLike[] = checkRegistry(registry, today)): StatusReport {
   const cap = capItem(
     registry,
     findings.some((f) => f.rule === 'cap-exceeded'),

@@ -1,6 +1,6 @@
 /** Attention items that only `ase status` raises: no lint rule covers them, so they are hints. */
 import { daysBetween } from '../core/dates.js';
-import { APPROVER_ROLE, APPROVERS, type Approver, type Registry } from '../core/model.js';
+import { APPROVER_ROLE, APPROVERS, type Approver, type DetailedRegistry, type Registry } from '../core/model.js';
 import { activeCustomers } from '../core/queries.js';
 import type { StatusItem } from './items.js';
 import { count } from '../core/words.js';
@@ -72,7 +72,7 @@ export function endingSoon(registry: Registry, today: string): StatusItem[] {
 }
 
 /** Active customers whose CE has not synced Salesforce since the last design-doc update. */
-export function salesforceStale(registry: Registry, today: string): StatusItem[] {
+export function salesforceStale(registry: DetailedRegistry, today: string): StatusItem[] {
   return activeCustomers(registry).flatMap((c): StatusItem[] => {
     const { design_doc, updated_on, salesforce_synced_on: synced } = c.docs;
     if (!design_doc) return [];
@@ -94,7 +94,7 @@ export function salesforceStale(registry: Registry, today: string): StatusItem[]
 }
 
 /** Requests still open, and whom each is waiting on. */
-export function pendingRequests(registry: Registry, today: string): StatusItem[] {
+export function pendingRequests(registry: DetailedRegistry, today: string): StatusItem[] {
   return registry.customers
     .filter((c) => c.status === 'requested')
     .map((c): StatusItem => {

@@ -1,6 +1,6 @@
 /** Workload per support engineer, as data for `ase engineers`. Pure. */
 import { compareCustomers } from '../core/customer-json.js';
-import type { Customer, Registry } from '../core/model.js';
+import type { CustomerHead, Registry } from '../core/model.js';
 import { loadByEngineer } from '../core/queries.js';
 import { awayEntry, timeOffOf } from '../core/coverage.js';
 
@@ -57,10 +57,10 @@ export function engineersWorkload(registry: Registry, today?: string): EngineerL
   return out;
 }
 
-function entry(handle: string, name: string, active: boolean, flagged: boolean, primary: Customer[], backup: Customer[], max: number): EngineerLoad {
+function entry(handle: string, name: string, active: boolean, flagged: boolean, primary: CustomerHead[], backup: CustomerHead[], max: number): EngineerLoad {
   const role =
     (r: EngineerCustomer['role']) =>
-    (c: Customer): EngineerCustomer => ({ slug: c.slug, name: c.name, role: r });
+    (c: CustomerHead): EngineerCustomer => ({ slug: c.slug, name: c.name, role: r });
   return {
     handle,
     name,

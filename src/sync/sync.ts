@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import type { Finding } from '../core/findings.js';
 import { EnvironmentError, RefusedError } from '../errors.js';
 import type { RegistryLocation } from '../registry/discover.js';
+import { withDetails } from '../registry/build.js';
 import { pagePath } from '../registry/page-check.js';
 import { readRegistry } from '../registry/read.js';
 import { expectedPage, normaliseNewlines } from '../render/expected.js';
@@ -108,7 +109,7 @@ function pageResolver(o: SyncOptions): ConflictResolver {
     if (conflicts.length !== 1 || conflicts[0] !== o.location.files.page) return false;
     const theirs = (await conflictSide(o.root, conflicts[0], 2)) ?? '';
     const merged = readRegistry(o.location);
-    writeFileSync(pagePath(o.location), expectedPage(merged.registry, normaliseNewlines(theirs)));
+    writeFileSync(pagePath(o.location), expectedPage(withDetails(merged), normaliseNewlines(theirs)));
     await stage(o.root, conflicts[0]);
     return true;
   };

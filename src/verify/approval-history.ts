@@ -12,7 +12,7 @@
  * edit under a borrowed trailer is found that way).
  */
 import { createHash } from 'node:crypto';
-import { APPROVERS, type Approval, type Approver, type Customer } from '../core/model.js';
+import { APPROVERS, type Approval, type Approver, type CustomerHead } from '../core/model.js';
 import { approvalKey, type ApprovalOrigin } from '../core/rules/approval-unverified.js';
 import type { ApprovalKeys, ApprovalsReader } from './approvals-in-text.js';
 import { BlobReader } from './blob-reader.js';
@@ -98,11 +98,11 @@ export function startBlobReader(root: string, reader: ApprovalsReader): BlobRead
 export async function approvalOrigins(
   root: string,
   history: History,
-  customers: readonly Customer[],
-  texts: (c: Customer) => string | undefined,
-  approvalsOf: (c: Customer) => Partial<Record<Approver, Approval>>,
+  customers: readonly CustomerHead[],
+  texts: (c: CustomerHead) => string | undefined,
+  approvalsOf: (c: CustomerHead) => Partial<Record<Approver, Approval>>,
   reader: ApprovalsReader,
-): Promise<(c: Customer, role: Approver) => ApprovalOrigin> {
+): Promise<(c: CustomerHead, role: Approver) => ApprovalOrigin> {
   const withApprovals = customers.filter((c) => APPROVERS.some((r) => approvalsOf(c)[r]));
   const chains = new Map(withApprovals.map((c) => [c, chainOf(history.checked, c.file)]));
   const known = new Map<string, Keys>();
@@ -110,7 +110,7 @@ export async function approvalOrigins(
 
   // First read: the committed version when the work tree differs from it, and the checked steps.
   const wanted: string[] = [];
-  const headOf = new Map<Customer, string | null | undefined>();
+  const headOf = new Map<CustomerHead, string | null | undefined>();
   for (const [c, chain] of chains) {
     const head = history.heads.get(c.file) ?? null;
     const text = texts(c);
@@ -122,7 +122,7 @@ export async function approvalOrigins(
   await readBlobs(root, reader, wanted, known, history.blobs);
 
   const origins = new Map<string, ApprovalOrigin>();
-  const unresolved: [Customer, Approver, string][] = [];
+  const unresolved: [CustomerHead, Approver, string][] = [];
   for (const [c, chain] of chains) {
     const head = headOf.get(c);
     const approvals = approvalsOf(c);

@@ -1,10 +1,17 @@
-/** Finds the customer a write command is about, refusing when its status does not allow the change. Pure. */
-import type { Customer, Registry, Status } from '../core/model.js';
+/** Finds the customer a write command is about, refusing when its status does not allow the change. */
+import type { Customer, Status } from '../core/model.js';
 import { RefusedError, UsageError } from '../errors.js';
+import type { RegistryEdit } from './registry-edit.js';
 
-/** The customer with `slug`; UsageError (exit 2) when unknown, RefusedError when its status is not one of `allowed`. */
-export function requireCustomer(registry: Registry, slug: string, allowed: readonly Status[], doing: string, otherwise?: string): Customer {
-  const c = registry.customers.find((x) => x.slug === slug);
+/** The customer with `slug`, with its details; UsageError (exit 2) when unknown, RefusedError when its status is not one of `allowed`. */
+export function requireCustomer(
+  edit: Pick<RegistryEdit, 'before' | 'details'>,
+  slug: string,
+  allowed: readonly Status[],
+  doing: string,
+  otherwise?: string,
+): Customer {
+  const c = edit.before.customers.find((x) => x.slug === slug);
   if (!c) {
     throw new UsageError(`unknown customer "${slug}"`, '`ase list --all` lists every customer; `ase request` or `ase assign --name ...` creates one');
   }
@@ -14,5 +21,5 @@ export function requireCustomer(registry: Registry, slug: string, allowed: reado
       otherwise ?? `see \`ase show ${slug}\``,
     );
   }
-  return c;
+  return edit.details(c);
 }

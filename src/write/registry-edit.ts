@@ -1,7 +1,7 @@
 /** The in-memory change set of one write: yaml Documents per file, created lazily, rendered at the end. */
 import { join } from 'node:path';
 import { Document, parseDocument } from 'yaml';
-import type { Registry } from '../core/model.js';
+import type { Customer, CustomerHead, Registry } from '../core/model.js';
 import { isSlug } from '../core/slug.js';
 import { RefusedError, UsageError } from '../errors.js';
 import type { RegistryLocation } from '../registry/discover.js';
@@ -21,6 +21,8 @@ export interface RegistryEdit {
   /** The model before the change. */
   readonly before: Registry;
   readonly today: string;
+  /** A customer of `before` with its details (read from its file when the reader kept only the head). */
+  details(c: CustomerHead): Customer;
   hasCustomer(slug: string): boolean;
   /** UsageError when unknown. */
   customer(slug: string): YamlDocEdit;
@@ -108,6 +110,10 @@ export class ChangeSet implements RegistryEdit {
 
   get before(): Registry {
     return this.loaded.registry;
+  }
+
+  details(c: CustomerHead): Customer {
+    return this.loaded.details(c);
   }
 
   hasCustomer(slug: string): boolean {

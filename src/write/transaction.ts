@@ -12,7 +12,7 @@ import { AseError, EnvironmentError, RefusedError } from '../errors.js';
 import { gitFailure, git, gitStarted, runGit } from '../git/exec.js';
 import { firstParentFromFiles, headFromFiles } from '../git/head-files.js';
 import { gitDir as findGitDir, headCommit } from '../git/repo.js';
-import { replaceFiles, type LoadedRegistry } from '../registry/build.js';
+import { replaceFiles, withDetails, type LoadedRegistry } from '../registry/build.js';
 import { discoverRegistry, type RegistryLocation } from '../registry/discover.js';
 import { evaluateChange, placed, type ChangeFinding } from '../registry/evaluate-change.js';
 import { pagePath } from '../registry/page-check.js';
@@ -157,7 +157,7 @@ function pageChange(location: RegistryLocation, after: LoadedRegistry): FileChan
   const abs = pagePath(location);
   if (!existsSync(abs)) return undefined;
   const before = readFileSync(abs, 'utf8');
-  const text = expectedPage(after.registry, normaliseNewlines(before));
+  const text = expectedPage(withDetails(after), normaliseNewlines(before));
   return text === normaliseNewlines(before) ? undefined : { abs, file: location.files.page, kind: 'page', before, after: text };
 }
 

@@ -1,5 +1,5 @@
 /** In-place edits of a yaml Document: comments, field order and untouched nodes survive. */
-import { Document, isCollection, isMap, isScalar, isSeq, type Node, type YAMLSeq } from 'yaml';
+import { type Document, isCollection, isMap, isScalar, isSeq, type Node, type YAMLSeq } from 'yaml';
 import { UsageError } from '../errors.js';
 
 export type YamlPath = (string | number)[];

@@ -23,7 +23,7 @@ function twoCommits(): string {
   const repo = registryRepo({
     customers: {
       acme: activeCustomer('Acme', history(assigned('alice', 'bob'))),
-      beta: activeCustomer('Beta', history(assigned('alice', 'bob'))).replace(/checkins:\n  - on: 2026-11-25\n    with: carol\n/, ''),
+      beta: activeCustomer('Beta', history(assigned('alice', 'bob'))).replace(/checkins:\n {2}- on: 2026-11-25\n {4}with: carol\n/, ''),
       gamma: requested,
       delta: activeCustomer('Delta', history(assigned('bob', 'carl')))
         .replace('engineer: alice', 'engineer: bob')

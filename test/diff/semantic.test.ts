@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Finding } from '../../src/core/findings.js';
-import type { Registry } from '../../src/core/model.js';
+import type { DetailedRegistry } from '../../src/core/model.js';
 import { normaliseConfig, normaliseCustomer, normalisePeople } from '../../src/core/normalise.js';
 import { describeChange } from '../../src/diff/describe.js';
 import { diffRegistries, flatten, isEmptyDiff } from '../../src/diff/semantic.js';
 import { activeCustomer, TEST_PEOPLE } from '../helpers/repo.js';
 
-function reg(customers: Record<string, string>, people = TEST_PEOPLE): Registry {
+function reg(customers: Record<string, string>, people = TEST_PEOPLE): DetailedRegistry {
   return {
     files: { config: 'registry/config.yaml', people: 'registry/people.yaml', customersDir: 'registry/customers', page: 'registry/customer-exceptions.md' },
     config: normaliseConfig({}),
@@ -16,7 +16,7 @@ function reg(customers: Record<string, string>, people = TEST_PEOPLE): Registry 
   };
 }
 
-const side = (label: string, registry: Registry, findings: Finding[] = []) => ({ label, registry, findings });
+const side = (label: string, registry: DetailedRegistry, findings: Finding[] = []) => ({ label, registry, findings });
 const finding = (rule: Finding['rule'], line: number): Finding => ({
   rule,
   severity: 'warning',
@@ -37,7 +37,7 @@ describe('diffRegistries', () => {
     const a = reg({ acme: activeCustomer('Acme', 'history:\n  - on: 2026-11-01\n    event: assigned\n    engineer: alice\n') });
     const b = reg(
       { acme: activeCustomer('Acme', 'history:\n  - on: 2026-11-02\n    event: assigned\n    engineer: alice\n') },
-      TEST_PEOPLE.replace(/  - handle: dan\n(    .*\n)+?(?=  - handle)/, '') + '  - handle: zoe\n    name: Zoe Zed\n    roles: [support-engineer]\n',
+      TEST_PEOPLE.replace(/ {2}- handle: dan\n( {4}.*\n)+?(?= {2}- handle)/, '') + '  - handle: zoe\n    name: Zoe Zed\n    roles: [support-engineer]\n',
     );
     const d = diffRegistries(side('a', a), side('b', b));
     expect(d.changes.map((c) => `${c.kind}:${c.handle ?? c.slug}:${c.field}:${describeChange(c)}`)).toEqual([

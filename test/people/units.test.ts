@@ -1,6 +1,6 @@
 /** The pure parts of the roster commands: input checks, time zones, where a person is needed, list style. */
 import { describe, expect, it } from 'vitest';
-import { Document, parseDocument } from 'yaml';
+import { type Document, parseDocument } from 'yaml';
 import { isValidTimeZone } from '../../src/core/time-zone.js';
 import { placesOf } from '../../src/core/person-places.js';
 import { normaliseCustomer, normalisePeople } from '../../src/core/normalise.js';

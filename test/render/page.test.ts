@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseConfig, normaliseCustomer, normalisePeople } from '../../src/core/normalise.js';
-import type { Registry } from '../../src/core/model.js';
+import type { DetailedRegistry } from '../../src/core/model.js';
 import { parse } from 'yaml';
 import { deletionsFirst, expectedPage, firstDifferentLine, pageToWrite } from '../../src/render/expected.js';
 import { pageStamp, renderPage } from '../../src/render/page.js';
 import { activeCustomer, TEST_PEOPLE } from '../helpers/repo.js';
 
-function registryOf(customers: Record<string, string>, cap = 15): Registry {
+function registryOf(customers: Record<string, string>, cap = 15): DetailedRegistry {
   return {
     files: { config: 'registry/config.yaml', people: 'registry/people.yaml', customersDir: 'registry/customers', page: 'registry/customer-exceptions.md' },
     config: normaliseConfig({ cap }),

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkRegistry } from '../../src/core/check.js';
-import type { Registry } from '../../src/core/model.js';
+import type { DetailedRegistry } from '../../src/core/model.js';
 import { normaliseConfig, normaliseCustomer, normalisePeople } from '../../src/core/normalise.js';
 import { renderReport, type CoverageDay } from '../../src/report-html/page.js';
 import { coverageDays } from '../../src/report-html/coverage-days.js';
@@ -12,7 +12,7 @@ import { SAMPLE_REGISTRY } from '../helpers/cli.js';
 
 export const SAMPLE_TODAY = '2026-11-28';
 
-export function sampleRegistry(): Registry {
+export function sampleRegistry(): DetailedRegistry {
   const read = (f: string) => parse(readFileSync(join(SAMPLE_REGISTRY, f), 'utf8'));
   const dir = join(SAMPLE_REGISTRY, 'customers');
   return {

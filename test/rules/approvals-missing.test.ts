@@ -20,7 +20,7 @@ describe('approvals-missing', () => {
   });
 
   it('points at status when there is no approvals block at all', () => {
-    const text = edit(activeCustomer('Acme'), /approvals:\n(  .*\n)+/.exec(activeCustomer('Acme'))![0], '');
+    const text = edit(activeCustomer('Acme'), /approvals:\n( {2}.*\n)+/.exec(activeCustomer('Acme'))![0], '');
     expect(where(only(lintTexts({ customers: { acme: text } }), 'approvals-missing'))).toEqual([
       { rule: 'approvals-missing', severity: 'warning', file: customerFile('acme'), ...at(text, 'status:') },
     ]);

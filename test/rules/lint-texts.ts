@@ -5,7 +5,7 @@
 import { checkRegistry } from '../../src/core/check.js';
 import type { Finding } from '../../src/core/findings.js';
 import type { RegistryFiles } from '../../src/core/model.js';
-import { buildRegistry, resolveFindings } from '../../src/registry/build.js';
+import { buildRegistry, resolveFindings, withDetails } from '../../src/registry/build.js';
 import { loadFile } from '../../src/source/load-file.js';
 import { activeCustomer, MODELINE, TEST_PEOPLE } from '../helpers/repo.js';
 
@@ -42,7 +42,7 @@ export function lintTexts(texts: Texts, today = TODAY): Finding[] {
   }));
   const timeOff = texts.timeOff === undefined ? undefined : loadFile(TIME_OFF_FILE, 'time-off', texts.timeOff);
   const loaded = buildRegistry(FILES, config, people, customers, [], timeOff);
-  return resolveFindings(loaded, checkRegistry(loaded.registry, today));
+  return resolveFindings(loaded, checkRegistry(withDetails(loaded), today));
 }
 
 /** Findings of one rule only. */

@@ -126,7 +126,7 @@ function contents(loaded: LoadedRegistry) {
   };
   const { files, config, people, customers } = loaded.registry;
   return {
-    registry: { files, config, people, customers: customers.map(fields) },
+    registry: { files, config, people, customers: customers.map((c) => fields(loaded.details(c))) },
     files: [...loaded.files.keys()].sort(),
     fileFindings: [...loaded.fileFindings].sort(compareFindings),
   };

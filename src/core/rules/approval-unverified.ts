@@ -4,7 +4,7 @@
  * `ase lint` stays free of history.
  */
 import type { PendingFinding } from '../findings.js';
-import { APPROVERS, type Approval, type Approver, type Customer, type Person, type Registry } from '../model.js';
+import { APPROVERS, type Approval, type Approver, type CustomerHead, type Person, type Registry } from '../model.js';
 
 /** Where an approval now in the registry came from. */
 export type ApprovalOrigin =
@@ -44,12 +44,12 @@ function problem(role: Approver, a: Approval, origin: ApprovalOrigin, approver: 
 
 /**
  * One finding per approval in the registry whose origin does not tie it to its approver.
- * `approvalsOf` gives a customer's approvals (the caller may read them more cheaply than the model).
+ * `approvalsOf` gives a customer's approvals (the caller reads them: the registry has heads only).
  */
 export function approvalUnverified(
   registry: Registry,
-  originOf: (c: Customer, role: Approver) => ApprovalOrigin,
-  approvalsOf: (c: Customer) => Partial<Record<Approver, Approval>> = (c) => c.approvals,
+  originOf: (c: CustomerHead, role: Approver) => ApprovalOrigin,
+  approvalsOf: (c: CustomerHead) => Partial<Record<Approver, Approval>>,
 ): PendingFinding[] {
   const people = new Map(registry.people.map((p) => [p.handle, p]));
   const severity = registry.config.require_verified_approvals ? 'error' : 'warning';

@@ -11,13 +11,18 @@
  * none of those change.
  */
 import type { PendingFinding, RuleCode, Severity } from '../findings.js';
-import type { Customer, Person, Registry } from '../model.js';
+import type { Customer, DetailedRegistry, Person, Registry } from '../model.js';
 
 export interface RuleContext {
   registry: Registry;
   /** Today's date (YYYY-MM-DD), given by the caller: rules never read the clock. */
   today: string;
   people: ReadonlyMap<string, Person>;
+}
+
+/** A context whose registry has every customer's details (to run the per-customer checks over all). */
+export interface DetailedContext extends RuleContext {
+  registry: DetailedRegistry;
 }
 
 /** What a rule about one customer may see: everything but the other customers. */
@@ -55,7 +60,7 @@ export interface Rule<C extends string = string, K extends string = string> {
   customer?(c: Customer, ctx: CustomerContext): PendingFinding[];
   across?(ctx: RuleContext): PendingFinding[];
   /** Every finding of the rule over the registry. */
-  check(ctx: RuleContext): PendingFinding[];
+  check(ctx: DetailedContext): PendingFinding[];
 }
 
 export function defineRule<const C extends string, const K extends string = never>(parts: RuleParts<C, K>): Rule<C, K> {
