@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Finding } from '../core/findings.js';
 import type { LoadedRegistry } from '../registry/build.js';
 import { displayPath, type RegistryLocation } from '../registry/discover.js';
-import { readText } from '../registry/read.js';
+import { readText } from '../registry/reader.js';
 import { firstDifferentLine, normaliseNewlines } from '../render/expected.js';
 import { expectedCodeowners, type CodeownersPaths } from './expected.js';
 

@@ -11,7 +11,7 @@ import { EnvironmentError } from '../errors.js';
 import { discoverRegistry } from '../registry/discover.js';
 import { withDetails } from '../registry/build.js';
 import { evaluate } from '../registry/open.js';
-import { readRegistry } from '../registry/read.js';
+import { readRegistry } from '../registry/reader.js';
 
 export interface DiffArgs {
   format?: 'text' | 'markdown' | 'json';

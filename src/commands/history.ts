@@ -8,8 +8,8 @@ import { UsageError } from '../errors.js';
 import { fileCommits } from '../git/log.js';
 import { mergeEvents, periodsOf, type Period } from '../history/periods.js';
 import { checkSlugArg, findCustomer, locateRegistry } from '../registry/open.js';
-import { readOneCustomer } from '../registry/read-one.js';
-import { readRegistry } from '../registry/read.js';
+import { readOneCustomer } from '../registry/read/read-one.js';
+import { readRegistry } from '../registry/reader.js';
 import { table } from '../report/table.js';
 import { oneLine } from '../write/commit-message.js';
 

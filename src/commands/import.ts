@@ -9,7 +9,7 @@ import { planImport } from '../import/plan.js';
 import { importCommitBody, importReport } from '../import/report.js';
 import { openRegistry } from '../registry/open.js';
 import { pagePath } from '../registry/page-check.js';
-import { readText } from '../registry/read.js';
+import { readText } from '../registry/reader.js';
 import { printResult } from '../write/print-result.js';
 import { runWrite } from '../write/transaction.js';
 

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import type { Globals } from '../globals.js';
 import type { Io } from '../io.js';
 import { evaluate, locateRegistry, withDetails } from '../registry/open.js';
-import { readRegistryAsync } from '../registry/read.js';
+import { readRegistryAsync } from '../registry/reader.js';
 import { pageFindings } from '../registry/page-check.js';
 import { coverageDays } from '../report-html/coverage-days.js';
 import { renderReport } from '../report-html/page.js';

@@ -5,8 +5,8 @@ import type { Customer, CustomerHead, DetailedRegistry, Registry, RegistryFiles 
 import { normaliseConfig, normaliseCustomer, normalisePeople, normaliseTimeOff } from '../core/normalise.js';
 import { timeOffPath } from '../core/coverage.js';
 import type { LoadedFile } from '../source/load-file.js';
-import { headOf } from './head-row.js';
-import type { LintCache } from './lint-cache.js';
+import { headOf } from '../core/customer-head.js';
+import type { LintCache } from './cache/lint-cache.js';
 
 export interface LoadedRegistry {
   registry: Registry;

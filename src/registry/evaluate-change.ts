@@ -10,7 +10,8 @@ import { acrossScope } from '../core/across-scope.js';
 import { checkAcross, checkCustomer, ruleContext } from '../core/check.js';
 import type { Finding, PendingFinding } from '../core/findings.js';
 import { positionFinding, type LoadedRegistry } from './build.js';
-import { evaluate, fingerprintOf } from './verdicts.js';
+import { fingerprintOf } from './cache/verdicts.js';
+import { evaluate } from './evaluate.js';
 
 /** A finding of a write's check: file findings come placed, rule findings are placed only when told (see `placed`). */
 export type ChangeFinding = Finding | PendingFinding;

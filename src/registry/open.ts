@@ -6,7 +6,7 @@ import type { Globals } from '../globals.js';
 import type { Io } from '../io.js';
 import type { LoadedRegistry } from './build.js';
 import { discoverRegistry, type RegistryLocation } from './discover.js';
-import { readRegistryAsync } from './read.js';
+import { readRegistryAsync } from './reader.js';
 import { recoverBeforeRead } from '../write/recover-before-read.js';
 
 export interface OpenRegistry {
@@ -26,7 +26,7 @@ export async function openRegistry(globals: Globals, io: Io): Promise<OpenRegist
   return { location, loaded: await readRegistryAsync(location, { io, today: globals.today }) };
 }
 
-export { evaluate } from './verdicts.js';
+export { evaluate } from './evaluate.js';
 export { withDetails } from './build.js';
 
 /** A slug argument: bad input (exit 2) unless it is a valid slug. */

@@ -6,7 +6,7 @@ import type { Globals } from '../globals.js';
 import { expectedPage, firstDifferentLine, normaliseNewlines } from '../render/expected.js';
 import { withDetails, type LoadedRegistry } from './build.js';
 import type { RegistryLocation } from './discover.js';
-import { readText } from './read.js';
+import { readText } from './reader.js';
 
 /** Absolute path of the registry's rendered page. */
 export function pagePath(location: RegistryLocation): string {

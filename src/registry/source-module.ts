@@ -17,10 +17,14 @@ export function workerScript(): string | undefined {
   return undefined;
 }
 
+/** The code id of a run from source: the same for the whole process, never for another one. */
+const SOURCE_RUN = `source-${process.pid}-${Date.now()}`;
+
 /**
- * Identifies the code that produced cached entries (a cache written by other code is ignored);
- * undefined run from source, where the code can change under the same name: no cache then.
+ * Identifies the code that produced cached entries (a cache written by other code is ignored).
+ * Run from source, where the code can change under the same name, the cache is off unless
+ * `ASE_CACHE=on` (the tests of the cached path set it); the id is then this process's own.
  */
-export function sourceHash(): string | undefined {
-  return undefined;
+export function sourceHash(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.ASE_CACHE === 'on' ? SOURCE_RUN : undefined;
 }

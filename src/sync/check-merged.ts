@@ -4,7 +4,7 @@ import { registryAtCommit } from '../diff/registry-at.js';
 import type { RegistryLocation } from '../registry/discover.js';
 import { evaluate } from '../registry/open.js';
 import { pageFindings } from '../registry/page-check.js';
-import { readRegistry } from '../registry/read.js';
+import { readRegistry } from '../registry/reader.js';
 import { introducedErrors } from '../write/refusal.js';
 
 export interface LocalCommit {

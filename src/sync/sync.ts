@@ -9,7 +9,7 @@ import { EnvironmentError, RefusedError } from '../errors.js';
 import type { RegistryLocation } from '../registry/discover.js';
 import { withDetails } from '../registry/build.js';
 import { pagePath } from '../registry/page-check.js';
-import { readRegistry } from '../registry/read.js';
+import { readRegistry } from '../registry/reader.js';
 import { expectedPage, normaliseNewlines } from '../render/expected.js';
 import { checkMerged, originalOf, type LocalCommit } from './check-merged.js';
 import {

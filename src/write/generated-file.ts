@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EnvironmentError } from '../errors.js';
-import { readText } from '../registry/read.js';
+import { readText } from '../registry/reader.js';
 import { normaliseNewlines } from '../render/expected.js';
 import { writeAtomic } from './atomic.js';
 

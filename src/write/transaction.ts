@@ -16,7 +16,7 @@ import { replaceFiles, withDetails, type LoadedRegistry } from '../registry/buil
 import { discoverRegistry, type RegistryLocation } from '../registry/discover.js';
 import { evaluateChange, placed, type ChangeFinding } from '../registry/evaluate-change.js';
 import { pagePath } from '../registry/page-check.js';
-import { readRegistryAsync } from '../registry/read.js';
+import { readRegistryAsync } from '../registry/reader.js';
 import { expectedPage, normaliseNewlines } from '../render/expected.js';
 import { loadFile, type LoadedFile } from '../source/load-file.js';
 import { removeFile, tempPathFor, writeAtomic } from './atomic.js';

@@ -1,6 +1,6 @@
 /**
  * The lint cache and parallel parsing never change a result: the same registry gives the same
- * output and exit code with the cache off, cold and warm, on one thread or several, including
+ * output and exit code through the plain reader (ASE_READER=plain) and with the cache off, cold and warm, on one thread or several, including
  * after edits, renames, deletions and a damaged cache. (Speed is measured by `npm run bench`.)
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -22,11 +22,13 @@ function outcome(r: CliResult): { code: number; stdout: string } {
   return { code: r.code, stdout: r.stdout };
 }
 
-/** Every command's outcome with the cache off, then cold (cache deleted), then warm. */
+/** Every command's outcome through the plain reader, then the fast one with the cache off, cold (cache deleted) and warm. */
 function expectSameWithAndWithoutCache(cwd: string, env: Record<string, string> = {}): void {
   const cacheDir = join(cwd, '.git', 'ase-cache');
   for (const args of COMMANDS) {
+    const plain = outcome(ase(args, { cwd, env: { ...env, ASE_READER: 'plain' } }));
     const off = outcome(ase(args, { cwd, env: { ...env, ASE_CACHE: 'off' } }));
+    expect(off, `fast reader, cache off, ${args.join(' ')}`).toEqual(plain);
     rmSync(cacheDir, { recursive: true, force: true });
     const cold = outcome(ase(args, { cwd, env }));
     const warm = outcome(ase(args, { cwd, env }));

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/registry/open.js';
 import { locationOf } from '../../src/registry/discover.js';
-import { readRegistry } from '../../src/registry/read.js';
+import { readRegistry } from '../../src/registry/reader.js';
 import { applyAll, damaged, SAMPLE, SAMPLE_SLUGS, runs, timeoutFor } from './fuzz/arbitraries.js';
 import { expectWellFormed, timed } from './fuzz/invariants.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locationOf } from '../../src/registry/discover.js';
 import { evaluate } from '../../src/registry/open.js';
-import { readRegistry } from '../../src/registry/read.js';
+import { readRegistry } from '../../src/registry/reader.js';
 import { loadFile } from '../../src/source/load-file.js';
 import { ase } from '../helpers/cli.js';
 import { activeCustomer, MODELINE, tempDir } from '../helpers/repo.js';

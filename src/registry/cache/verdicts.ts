@@ -6,19 +6,19 @@
  * across customers always run. A registry read from its snapshot has the verdicts there (for the
  * snapshot's fingerprint), and the snapshot takes them when it has none for this fingerprint.
  */
-import { checkAcross, checkCustomer, ruleContext } from '../core/check.js';
-import { compareFindings, type Finding } from '../core/findings.js';
-import type { Customer, CustomerHead, Registry } from '../core/model.js';
-import type { CustomerContext } from '../core/rules/rule.js';
-import type { LoadedFile } from '../source/load-file.js';
-import { positionFinding, positionFindings, type LoadedRegistry, type RegistryCache, type SnapshotVerdicts } from './build.js';
+import { checkAcross, checkCustomer, ruleContext } from '../../core/check.js';
+import { compareFindings, type Finding } from '../../core/findings.js';
+import type { Customer, CustomerHead, Registry } from '../../core/model.js';
+import type { CustomerContext } from '../../core/rules/rule.js';
+import type { LoadedFile } from '../../source/load-file.js';
+import { positionFinding, positionFindings, type LoadedRegistry, type RegistryCache, type SnapshotVerdicts } from '../build.js';
 import { hash128 } from './content-hash.js';
 import type { LintCache } from './lint-cache.js';
 
 export type Verdict = Omit<Finding, 'file'>[];
 
-/** Every finding of the file checks and the model rules, positioned and sorted. */
-export function evaluate(loaded: LoadedRegistry, today: string): Finding[] {
+/** Every finding of the file checks and the model rules, positioned and sorted, with the verdicts the cache keeps. */
+export function evaluateWithVerdicts(loaded: LoadedRegistry, today: string): Finding[] {
   const ctx = ruleContext(loaded.registry, today);
   const cache = loaded.cache;
   const fingerprint = cache ? fingerprintOf(loaded.registry, today) : '';

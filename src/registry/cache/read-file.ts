@@ -3,18 +3,18 @@
  * again only when asked for, checked to be the content the cache knew it by.
  */
 import { readFileSync } from 'node:fs';
-import type { Finding, NodePath } from '../core/findings.js';
-import type { Customer, CustomerHead } from '../core/model.js';
-import { EnvironmentError } from '../errors.js';
-import { fastParse } from '../source/fast-yaml.js';
-import type { LoadedFile } from '../source/load-file.js';
-import type { Position } from '../source/locate.js';
-import type { FileKind } from '../source/schema-findings.js';
+import type { Finding, NodePath } from '../../core/findings.js';
+import type { Customer, CustomerHead } from '../../core/model.js';
+import { EnvironmentError } from '../../errors.js';
+import { fastParse } from '../../source/fast-yaml.js';
+import type { LoadedFile } from '../../source/load-file.js';
+import type { Position } from '../../source/locate.js';
+import type { FileKind } from '../../source/schema-findings.js';
 import { blobId } from './git-blobs.js';
 import type { HeadRow } from './head-row.js';
 import { contentKey, type LintCache } from './lint-cache.js';
-import { decode } from './read-disk.js';
-import { sourceModule } from './source-module.js';
+import { decode } from '../read/read-disk.js';
+import { sourceModule } from '../source-module.js';
 
 /** A registry file on its way in: found in the cache, or read to be parsed. */
 /** The data of a file's text: the fast reader gives exactly the parser's data when it can (plain files, as ase writes them). */

@@ -4,8 +4,8 @@
  */
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { compareText } from '../core/compare.js';
-import type { Finding } from '../core/findings.js';
+import { compareText } from '../../core/compare.js';
+import type { Finding } from '../../core/findings.js';
 
 /** A file to read: where it is, and its path as shown to people. */
 export interface DiskFile {

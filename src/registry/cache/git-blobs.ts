@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process'; // not simple-git: `readRegistry
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { runGit } from '../git/exec.js';
+import { runGit } from '../../git/exec.js';
 
 /** Display path (relative to the work tree) -> blob id, for files git vouches for; undefined when git cannot say. */
 export function cleanBlobs(gitRoot: string, dir: string): Map<string, string> | undefined {

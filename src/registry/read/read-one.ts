@@ -5,12 +5,12 @@
  */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding } from '../core/findings.js';
-import type { Customer } from '../core/model.js';
-import { normaliseCustomer } from '../core/normalise.js';
-import { displayPath, type RegistryLocation } from './discover.js';
+import type { Finding } from '../../core/findings.js';
+import type { Customer } from '../../core/model.js';
+import { normaliseCustomer } from '../../core/normalise.js';
+import { displayPath, type RegistryLocation } from '../discover.js';
 import { decode, readBytes, statFile } from './read-disk.js';
-import { dataOf } from './read-file.js';
+import { dataOf } from '../cache/read-file.js';
 
 /** The customer `slug` as the full reader would build it, or undefined when there is no such file. */
 export function readOneCustomer(location: RegistryLocation, slug: string): Customer | undefined {

@@ -10,20 +10,20 @@
  */
 import { join, sep } from 'node:path';
 import { existsSync, lstatSync, type Dirent } from 'node:fs';
-import { compareText } from '../core/compare.js';
-import { timeOffPath } from '../core/coverage.js';
-import type { Finding } from '../core/findings.js';
-import { normaliseConfig, normaliseCustomer, normalisePeople } from '../core/normalise.js';
-import { customerContext } from '../core/check.js';
-import type { CustomerContext } from '../core/rules/rule.js';
-import type { Io } from '../io.js';
-import { startProgress } from '../progress.js';
-import type { LoadedFile } from '../source/load-file.js';
-import type { FileKind } from '../source/schema-findings.js';
-import { buildRegistry, type CustomerSource, type LoadedRegistry, type SnapshotVerdicts } from './build.js';
-import type { RegistryLocation } from './discover.js';
+import { compareText } from '../../core/compare.js';
+import { timeOffPath } from '../../core/coverage.js';
+import type { Finding } from '../../core/findings.js';
+import { normaliseConfig, normaliseCustomer, normalisePeople } from '../../core/normalise.js';
+import { customerContext } from '../../core/check.js';
+import type { CustomerContext } from '../../core/rules/rule.js';
+import type { Io } from '../../io.js';
+import { startProgress } from '../../progress.js';
+import type { LoadedFile } from '../../source/load-file.js';
+import type { FileKind } from '../../source/schema-findings.js';
+import { buildRegistry, type CustomerSource, type LoadedRegistry, type SnapshotVerdicts } from '../build.js';
+import type { RegistryLocation } from '../discover.js';
 import { headOfRow, headRow, isHeadRow } from './head-row.js';
-import { gitStarted } from '../git/exec.js';
+import { gitStarted } from '../../git/exec.js';
 import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
 import { NO_CACHE, blobKey, cacheDir, contentKey, openLintCache, openPositionCache, openVerdictCache, type LintCache } from './lint-cache.js';
 import {
@@ -36,10 +36,10 @@ import {
   readBytes,
   statFile,
   type Scratch,
-} from './read-disk.js';
+} from '../read/read-disk.js';
 import { ReadFile, type Entry, type PositionMemo, type RawFile } from './read-file.js';
 import { NO_INDEX, openStatIndex, type StatIndex } from './stat-index.js';
-import { indexChecksum } from '../git/index-file.js';
+import { indexChecksum } from '../../git/index-file.js';
 import {
   changedSinceIndex,
   compareWithIndex,
@@ -51,32 +51,18 @@ import {
   type SnapshotRow,
 } from './snapshot.js';
 import { fingerprintOf, keepVerdict } from './verdicts.js';
-import { sourceHash, sourceModule, workerScript } from './source-module.js';
-
-export { listCustomerFiles, MAX_FILE_BYTES, readText } from './read-disk.js';
+import { envOf, type ReadOptions } from '../read-options.js';
+import { sourceHash, sourceModule, workerScript } from '../source-module.js';
 
 /** From this many customer files on, one `git ls-files` is cheaper than a stat per file. */
 const GIT_LISTING_MIN = 2_000;
-
-export interface ReadOptions {
-  /** For the progress indicator on a terminal. */
-  io?: Io;
-  /**
-   * Environment (default: io.env, else the process's): `ASE_CACHE=off` reads without the lint
-   * cache, `ASE_THREADS=n` caps the parsing threads.
-   */
-  env?: NodeJS.ProcessEnv;
-  /**
-   * The day the rules will be evaluated for: with it, the per-customer rules run as each changed
-   * file is parsed and their verdict is cached, so the file's details need not stay in memory.
-   */
-  today?: string;
-}
 
 /** The caches of one registry; `verdicts` is used by `evaluate` (see verdicts.ts). */
 export interface Caches {
   /** Where they live; undefined when the cache is off. */
   dir: string | undefined;
+  /** The code the entries are made by (see sourceHash); undefined when the cache is off. */
+  code: string | undefined;
   index: StatIndex;
   entries: LintCache;
   positions: LintCache;
@@ -84,11 +70,18 @@ export interface Caches {
 }
 
 function openCaches(location: RegistryLocation, env: NodeJS.ProcessEnv): Caches {
-  const code = sourceHash();
+  const code = sourceHash(env);
   if (code === undefined || env.ASE_CACHE === 'off' || env.ASE_CACHE === '0')
-    return { dir: undefined, index: NO_INDEX, entries: NO_CACHE, positions: NO_CACHE, verdicts: NO_CACHE };
+    return { dir: undefined, code: undefined, index: NO_INDEX, entries: NO_CACHE, positions: NO_CACHE, verdicts: NO_CACHE };
   const dir = cacheDir(location, env);
-  return { dir, index: openStatIndex(dir), entries: openLintCache(dir, code), positions: openPositionCache(dir, code), verdicts: openVerdictCache(dir, code) };
+  return {
+    dir,
+    code,
+    index: openStatIndex(dir),
+    entries: openLintCache(dir, code),
+    positions: openPositionCache(dir, code),
+    verdicts: openVerdictCache(dir, code),
+  };
 }
 
 /** The loaded file and customer of a file parsed in this run; returns what the cache keeps. */
@@ -194,15 +187,10 @@ const SNAPSHOT_MAX_CHANGED = 500;
 const SNAPSHOT_REWRITE_AT = 64;
 
 /** Where the snapshot of `loc` lives: with the lint cache in a plain `.git` folder. */
-function snapshotPlace(loc: RegistryLocation, { dir }: Caches): SnapshotPlace | undefined {
-  const code = sourceHash();
+function snapshotPlace(loc: RegistryLocation, { dir, code }: Caches): SnapshotPlace | undefined {
   if (loc.gitRoot === undefined || code === undefined || dir === undefined) return undefined;
   const gitDir = join(loc.gitRoot, '.git');
   return dir === join(gitDir, 'ase-cache') ? { dir, gitDir, gitRoot: loc.gitRoot, folder: loc.files.customersDir, code } : undefined;
-}
-
-function envOf(options: ReadOptions): NodeJS.ProcessEnv {
-  return options.env ?? options.io?.env ?? process.env;
 }
 
 /** The caches of `loc`, and where its snapshot lives, opened once for whichever start is taken. */
@@ -262,13 +250,13 @@ async function snapshotStart(loc: RegistryLocation, { env, caches, place }: Open
 }
 
 /** Reads and checks every registry file of `loc`. */
-export function readRegistry(loc: RegistryLocation, options: ReadOptions = {}): LoadedRegistry {
+export function readFast(loc: RegistryLocation, options: ReadOptions = {}): LoadedRegistry {
   const s = start(loc, open(loc, options));
   return readFrom(loc, options, s, s.askGit ? cleanBlobs(loc.gitRoot!, loc.dir) : undefined);
 }
 
-/** `readRegistry`, with git listing the files on another core while the cache is read here. */
-export async function readRegistryAsync(loc: RegistryLocation, options: ReadOptions = {}): Promise<LoadedRegistry> {
+/** `readFast`, with git listing the files on another core while the cache is read here. */
+export async function readFastAsync(loc: RegistryLocation, options: ReadOptions = {}): Promise<LoadedRegistry> {
   const opened = open(loc, options);
   const fromSnapshot = await snapshotStart(loc, opened);
   if (fromSnapshot) return readFrom(loc, options, fromSnapshot, undefined);

@@ -12,7 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hash128 } from './content-hash.js';
-import type { RegistryLocation } from './discover.js';
+import type { RegistryLocation } from '../discover.js';
 import { forEachStoreLine, writeStoreLines } from './store-file.js';
 
 const FORMAT = 'ase-cache 2';

@@ -11,9 +11,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { runGit } from '../git/exec.js';
-import { indexEntriesUnder } from '../git/index-file.js';
-import { isCustomerFileName, isMisnamedCustomerFile } from './read-disk.js';
+import { runGit } from '../../git/exec.js';
+import { indexEntriesUnder } from '../../git/index-file.js';
+import { isCustomerFileName, isMisnamedCustomerFile } from '../read/read-disk.js';
 import { forEachStoreLine, writeStoreLines } from './store-file.js';
 
 const FORMAT = 'ase-snapshot 3';
