@@ -23,9 +23,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { writeRulesList } from './rules-list.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The list of rules lint runs is written from the rule files first (it is part of the source hashed below).
+writeRulesList(root);
 const Ajv = require('ajv').default;
 const { _ } = require('ajv');
 const standaloneCode = require('ajv/dist/standalone').default;

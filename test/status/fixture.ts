@@ -63,7 +63,18 @@ export const STATUS_CUSTOMERS: Record<string, string> = {
     docs: undefined,
     checkins: undefined,
   }),
-  gone: customerYaml('Gone', { status: 'ended', ended_on: '2026-06-01', since: '2024-01-01', checkins: undefined, docs: undefined }),
+  // Ended as `ase end` leaves a customer: with the history entry that says when and why.
+  gone: customerYaml('Gone', {
+    status: 'ended',
+    ended_on: '2026-06-01',
+    since: '2024-01-01',
+    checkins: undefined,
+    docs: undefined,
+    history: [
+      { on: '2024-01-01', event: 'assigned', engineer: 'bob', backup: 'carl', reason: 'request approved' },
+      { on: '2026-06-01', event: 'ended', reason: 'Contract ended' },
+    ],
+  }),
 };
 
 export const STATUS_PEOPLE = TEST_PEOPLE.replace(

@@ -1,46 +1,14 @@
 /**
- * Every registry rule that reads the model, in the order lint runs them: the one list. A rule
- * file here that is missing from it never runs; test/rules/registry.test.ts fails then.
- * File-level codes (yaml-syntax, schema, ...) are produced elsewhere: FILE_CODES in ../findings.ts.
+ * Every registry rule that reads the model: RULES, the one list, is written by the build from
+ * the rule files (all.ts, see scripts/rules-list.mjs), so a new rule file needs no entry here;
+ * test/rules/registry.test.ts checks the list against the files. The codes and status kinds
+ * follow from it. File-level codes (yaml-syntax, schema, ...) are produced elsewhere: FILE_CODES
+ * in ../findings.ts.
  */
 import { FILE_CODES, type RuleCode } from '../findings.js';
-import { approvalsMissing } from './approvals-missing.js';
-import { assignmentExpired } from './assignment-expired.js';
-import { backupIsEngineer } from './backup-is-engineer.js';
-import { backupNotAllowed } from './backup-not-allowed.js';
-import { backupRequired } from './backup-required.js';
-import { capExceeded } from './cap-exceeded.js';
-import { checkinOverdue } from './checkin-overdue.js';
-import { coverageGap } from './coverage-gap.js';
-import { docsStale } from './docs-stale.js';
-import { duplicateHandle } from './duplicate-handle.js';
-import { engineerOverloaded } from './engineer-overloaded.js';
-import { notCommunicated } from './not-communicated.js';
-import { presalesCommunicated } from './presales-communicated.js';
-import { slugMismatch } from './slug-mismatch.js';
-import { teamThin } from './team-thin.js';
-import { timeOffConflict } from './time-off-conflict.js';
-import { unknownPerson } from './unknown-person.js';
+import { RULES } from './all.js';
 
-export const RULES = [
-  capExceeded,
-  backupRequired,
-  backupNotAllowed,
-  backupIsEngineer,
-  presalesCommunicated,
-  unknownPerson,
-  duplicateHandle,
-  slugMismatch,
-  assignmentExpired,
-  engineerOverloaded,
-  checkinOverdue,
-  docsStale,
-  approvalsMissing,
-  notCommunicated,
-  timeOffConflict,
-  coverageGap,
-  teamThin,
-] as const;
+export { RULES };
 
 /** The code of a model rule: derived from RULES, so a new rule needs no list of codes. */
 export type ModelRuleCode = (typeof RULES)[number]['code'];
