@@ -61,7 +61,6 @@ const CONTEXT = [
   'Mirrors GitHub Enterprise Server 3.14.',
   'Two regions, active-passive.',
 ];
-const REASONS = ['stagnating', 'exposure', 'workload', 'leave', 'customer-request', 'other'];
 
 export const ENGINEERS = Array.from({ length: 40 }, (_, i) => `se${String(i + 1).padStart(2, '0')}`);
 export const CES = Array.from({ length: 20 }, (_, i) => `ce${String(i + 1).padStart(2, '0')}`);

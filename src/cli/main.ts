@@ -82,7 +82,7 @@ function helpTopic(argv: readonly string[]): string | undefined {
   return words[0] === 'help' ? words[1] : undefined;
 }
 
-function hintFor(err: CommanderError, argv: readonly string[]): string {
+function hintFor(argv: readonly string[]): string {
   const at = argv.findIndex((a) => !a.startsWith('-') && a in loaders);
   if (at < 0) return 'see `ase --help`';
   const sub = argv[at + 1] !== undefined && SUBCOMMANDS.has(`${argv[at]}-${argv[at + 1]}`) ? `${argv[at]} ${argv[at + 1]}` : argv[at];
@@ -155,7 +155,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return EXIT.ok;
       if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
-      io.err(`ase: ${err.message.replace(/^error: /, '')}\nhint: ${hintFor(err, argv)}\n`);
+      io.err(`ase: ${err.message.replace(/^error: /, '')}\nhint: ${hintFor(argv)}\n`);
       return EXIT.usage;
     }
     if (err instanceof AseError) {

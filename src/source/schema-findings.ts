@@ -1,5 +1,5 @@
 /** Checks data against its JSON Schema (precompiled by ajv) and words each problem for people. */
-import * as validators from '../generated/validators.cjs';
+import { config, customer, people, 'time-off' as timeOff } from '../generated/validators.cjs';
 import type { AjvError } from '../generated/validators.cjs';
 import type { NodePath } from '../core/findings.js';
 
@@ -112,9 +112,11 @@ function describe(e: AjvError, data: unknown, path: NodePath): SchemaProblem | u
   }
 }
 
+const VALIDATORS = { config, customer, people, 'time-off': timeOff };
+
 /** One problem per offending node: several keywords failing on one value say one thing. */
 export function schemaProblems(kind: FileKind, data: unknown): SchemaProblem[] {
-  const validate = validators[kind];
+  const validate = VALIDATORS[kind];
   if (validate(data)) return [];
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();

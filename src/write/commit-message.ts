@@ -42,5 +42,5 @@ export function commitMessage(parts: MessageParts): string {
     .map(([k, v]) => [trailerKey(k), v === undefined ? '' : oneLine(v, MAX_TRAILER)] as const)
     .filter(([, v]) => v !== '')
     .map(([k, v]) => `${k}: ${v}`);
-  return [subject, ...(body.length > 0 ? ['', ...body] : []), ...(trailers.length > 0 ? ['', ...trailers] : [])].join('\n') + '\n';
+  return `${[subject, ...(body.length > 0 ? ['', ...body] : []), ...(trailers.length > 0 ? ['', ...trailers] : [])].join('\n')}\n`;
 }

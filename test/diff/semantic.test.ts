@@ -37,7 +37,7 @@ describe('diffRegistries', () => {
     const a = reg({ acme: activeCustomer('Acme', 'history:\n  - on: 2026-11-01\n    event: assigned\n    engineer: alice\n') });
     const b = reg(
       { acme: activeCustomer('Acme', 'history:\n  - on: 2026-11-02\n    event: assigned\n    engineer: alice\n') },
-      TEST_PEOPLE.replace(/ {2}- handle: dan\n( {4}.*\n)+?(?= {2}- handle)/, '') + '  - handle: zoe\n    name: Zoe Zed\n    roles: [support-engineer]\n',
+      `${TEST_PEOPLE.replace(/ {2}- handle: dan\n( {4}.*\n)+?(?= {2}- handle)/, '')}  - handle: zoe\n    name: Zoe Zed\n    roles: [support-engineer]\n`,
     );
     const d = diffRegistries(side('a', a), side('b', b));
     expect(d.changes.map((c) => `${c.kind}:${c.handle ?? c.slug}:${c.field}:${describeChange(c)}`)).toEqual([

@@ -16,7 +16,7 @@ function caches(home: string): { dir: string; files: string[] } {
   return { dir, files: readdirSync(dir).sort() };
 }
 
-const generation = (file: string) => /\n(\d)\n/.exec(readFileSync(file, 'latin1').split('\n').slice(0, 3).join('\n') + '\n')?.[1];
+const generation = (file: string) => /\n(\d)\n/.exec(`${readFileSync(file, 'latin1').split('\n').slice(0, 3).join('\n')}\n`)?.[1];
 
 describe('code caches', () => {
   it('are written on first use, grow for a few runs, then are left alone', () => {

@@ -68,7 +68,7 @@ describe('yaml-syntax: what the registry does not allow even in valid YAML', () 
   it('stops at nesting too deep to parse the same way every time, whatever the line breaks', () => {
     // Past the limit the parser would run out of stack at a depth that varies between runs.
     for (const br of ['\n', '\r\n', '\r']) {
-      const text = Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join(br) + ' end' + br;
+      const text = `${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join(br)} end${br}`;
       const findings = lint(text);
       expect(findings.map((f) => f.rule)).toEqual(['yaml-syntax']);
       expect(findings[0]!.message).toMatch(/indented more than 500 columns/);

@@ -41,7 +41,12 @@ async function killWhenExists(dir: string, args: string[], path: string, env: Re
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   let gone = false;
-  const exited = new Promise<void>((r) => child.on('exit', () => ((gone = true), r())));
+  const exited = new Promise<void>((r) =>
+    child.on('exit', () => {
+      gone = true;
+      r();
+    }),
+  );
   while (!existsSync(path) && !gone) await sleep(5);
   const reached = existsSync(path);
   child.kill('SIGKILL');

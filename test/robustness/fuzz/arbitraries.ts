@@ -218,9 +218,9 @@ function deepNesting(depth: number, kind: number): string {
     case 1:
       return `name: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`;
     case 2:
-      return Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' end\n';
+      return `${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} end\n`;
     default:
-      return Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}-`).join('\n') + ' x\n';
+      return `${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}-`).join('\n')} x\n`;
   }
 }
 
@@ -261,7 +261,7 @@ const lightMutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc
     .tuple(frac, fc.integer({ min: 1, max: 9 }))
     .map(([f, n]): Mutation => mut(`indent line +${n} @${f.toFixed(3)}`, (t) => lineOp(t, f, (l, i) => void (l[i] = ' '.repeat(n) + l[i])))),
-  fc.constant(mut('anchor on a field', (t) => t.replace(/^name: /m, 'name: &n ') + 'ce2: *n\n')),
+  fc.constant(mut('anchor on a field', (t) => `${t.replace(/^name: /m, 'name: &n ')}ce2: *n\n`)),
   fc.constant(mut('merge key', (t) => `base: &b {status: active}\n<<: *b\n${t}`)),
   fc.uint8Array({ minLength: 0, maxLength: 512 }).map((bytes): Mutation => mut(`binary ${bytes.length} bytes`, () => Buffer.from(bytes).toString('utf8'))),
   fc.jsonValue({ maxDepth: 4 }).map((v): Mutation => mut(`random YAML ${JSON.stringify(v)?.slice(0, 60)}`, () => dumpYaml(v))),
