@@ -1,6 +1,6 @@
 /**
- * Reads a registry folder from disk into loaded files. The only place lint touches the filesystem.
- * A file whose size and times are unchanged is not read (the stat index gives its content key);
+ * The fast reader: a registry folder into loaded files, giving what the plain reader
+ * (../read/plain-reader.ts) gives, with as little reading as it can. A file whose size and times are unchanged is not read (the stat index gives its content key);
  * a file whose content key is in the lint cache is not parsed: its file findings and, for a
  * customer, its head come from the cache, and the rest of the customer is read from the file
  * only if something asks for it. Other files are parsed (across cores when many changed).
@@ -9,245 +9,27 @@
  * files that differ from the snapshot or from git's index are read at all.
  */
 import { join, sep } from 'node:path';
-import { existsSync, lstatSync, type Dirent } from 'node:fs';
-import { compareText } from '../../core/compare.js';
+import { lstatSync } from 'node:fs';
 import { timeOffPath } from '../../core/coverage.js';
 import type { Finding } from '../../core/findings.js';
-import { normaliseConfig, normaliseCustomer, normalisePeople } from '../../core/normalise.js';
-import { customerContext } from '../../core/check.js';
-import type { CustomerContext } from '../../core/rules/rule.js';
-import type { Io } from '../../io.js';
-import { startProgress } from '../../progress.js';
+import { normaliseCustomer } from '../../core/normalise.js';
 import type { LoadedFile } from '../../source/load-file.js';
 import type { FileKind } from '../../source/schema-findings.js';
 import { buildRegistry, type CustomerSource, type LoadedRegistry, type SnapshotVerdicts } from '../build.js';
 import type { RegistryLocation } from '../discover.js';
-import { headOfRow, headRow, isHeadRow } from './head-row.js';
+import { headOfRow, headRow } from './head-row.js';
 import { gitStarted } from '../../git/exec.js';
 import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
-import { NO_CACHE, blobKey, cacheDir, contentKey, openLintCache, openPositionCache, openVerdictCache, type LintCache } from './lint-cache.js';
-import {
-  customerFolder,
-  customersFolderProblem,
-  decode,
-  isCustomerFileName,
-  isMisnamedCustomerFile,
-  misnamedFinding,
-  readBytes,
-  statFile,
-  type Scratch,
-} from '../read/read-disk.js';
+import { NO_CACHE, blobKey, contentKey } from './lint-cache.js';
+import { decode, isCustomerFileName, misnamedFinding, readBytes, statFile, type Scratch } from '../read/read-disk.js';
 import { ReadFile, type Entry, type PositionMemo, type RawFile } from './read-file.js';
-import { NO_INDEX, openStatIndex, type StatIndex } from './stat-index.js';
-import { indexChecksum } from '../../git/index-file.js';
-import {
-  changedSinceIndex,
-  compareWithIndex,
-  hasSnapshot,
-  loadSnapshot,
-  saveSnapshot,
-  type IndexComparison,
-  type SnapshotPlace,
-  type SnapshotRow,
-} from './snapshot.js';
-import { fingerprintOf, keepVerdict } from './verdicts.js';
-import { envOf, type ReadOptions } from '../read-options.js';
-import { sourceHash, sourceModule, workerScript } from '../source-module.js';
-
-/** From this many customer files on, one `git ls-files` is cheaper than a stat per file. */
-const GIT_LISTING_MIN = 2_000;
-
-/** The caches of one registry; `verdicts` is used by `evaluate` (see verdicts.ts). */
-export interface Caches {
-  /** Where they live; undefined when the cache is off. */
-  dir: string | undefined;
-  /** The code the entries are made by (see sourceHash); undefined when the cache is off. */
-  code: string | undefined;
-  index: StatIndex;
-  entries: LintCache;
-  positions: LintCache;
-  verdicts: LintCache;
-}
-
-function openCaches(location: RegistryLocation, env: NodeJS.ProcessEnv): Caches {
-  const code = sourceHash(env);
-  if (code === undefined || env.ASE_CACHE === 'off' || env.ASE_CACHE === '0')
-    return { dir: undefined, code: undefined, index: NO_INDEX, entries: NO_CACHE, positions: NO_CACHE, verdicts: NO_CACHE };
-  const dir = cacheDir(location, env);
-  return {
-    dir,
-    code,
-    index: openStatIndex(dir),
-    entries: openLintCache(dir, code),
-    positions: openPositionCache(dir, code),
-    verdicts: openVerdictCache(dir, code),
-  };
-}
-
-/** The loaded file and customer of a file parsed in this run; returns what the cache keeps. */
-function parsedFile(raw: RawFile, parsed: { data?: unknown; findings: Omit<Finding, 'file'>[] }, text: string, memo: PositionMemo, keepText: boolean): string {
-  if (raw.kind !== 'customer') {
-    raw.loaded = new ReadFile(raw, parsed, keepText ? text : undefined, memo);
-    return JSON.stringify(parsed);
-  }
-  const customer = normaliseCustomer(raw.slug!, raw.file, parsed.data);
-  raw.customer = customer;
-  raw.loaded = new ReadFile(raw, { data: parsed.data, findings: parsed.findings }, keepText ? text : undefined, memo);
-  return JSON.stringify({ head: headRow(customer), findings: parsed.findings });
-}
-
-/** Parses the files the cache did not have, across cores when there are many. */
-function parseMisses(raws: RawFile[], cache: LintCache, memo: PositionMemo, io: Io | undefined, threads: number | undefined, keepTexts: boolean): void {
-  const misses = raws.filter((r) => r.loaded === undefined);
-  if (misses.length === 0) return;
-  const progress = startProgress(io, `checking ${misses.length} changed files`, misses.length);
-  const parsed = sourceModule().parseMany(
-    misses.map((r) => ({ kind: r.kind, text: r.text! })),
-    { workerScript: workerScript(), threads, onProgress: progress.update },
-  );
-  progress.stop();
-  misses.forEach((raw, j) => {
-    const { json, entry } = parsed[j]!;
-    cache.use(raw.key!, (raw.json = parsedFile(raw, entry ?? (JSON.parse(json!) as Entry), raw.text!, memo, keepTexts)));
-    raw.text = undefined;
-  });
-}
-
-/** Customer files in name order, as the folder lists them (config and people stay first); most often they already are. */
-function sortCustomers(raws: RawFile[]): void {
-  const first = raws.findIndex((r) => r.kind === 'customer');
-  if (first < 0) return;
-  let ordered = true;
-  for (let i = first + 1; i < raws.length && ordered; i++) ordered = raws[i - 1]!.file < raws[i]!.file;
-  if (ordered) return;
-  const customers = raws.slice(first).sort((a, b) => compareText(a.file, b.file));
-  for (let i = 0; i < customers.length; i++) raws[first + i] = customers[i]!;
-}
-
-/** `ASE_THREADS=n` caps the worker threads used for parsing (0: parse on the main thread only). */
-function threadsFrom(env: NodeJS.ProcessEnv): number | undefined {
-  const n = env.ASE_THREADS === undefined || env.ASE_THREADS === '' ? NaN : Number(env.ASE_THREADS);
-  return Number.isInteger(n) && n >= 0 ? n : undefined;
-}
-
-/** The cached entry of `raw` when it is there and of the right shape for its kind. */
-function cachedEntry(raw: RawFile, cache: LintCache): { entry: Entry; json: string } | undefined {
-  const json = cache.get(raw.key!);
-  return json === undefined ? undefined : entryOf(raw.kind, json);
-}
-
-/** A stored entry read back, when it is of the right shape for a file of `kind`; undefined when damaged (then the file is read again). */
-function entryOf(kind: FileKind, json: string): { entry: Entry; json: string } | undefined {
-  let entry: Entry;
-  try {
-    entry = JSON.parse(json) as Entry;
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(entry?.findings) || (kind === 'customer' ? !isHeadRow(entry.head) : entry.head !== undefined)) return undefined;
-  return { entry, json };
-}
-
-/** What the per-customer rules need while files are parsed (see ReadOptions.today). */
-interface EarlyCheck {
-  ctx: CustomerContext;
-  fingerprint: string;
-  verdicts: LintCache;
-}
-
-function earlyCheck(loc: RegistryLocation, config: LoadedFile | undefined, people: LoadedFile | undefined, today: string, verdicts: LintCache): EarlyCheck {
-  const registry = { files: loc.files, config: normaliseConfig(config?.data), people: normalisePeople(people?.data) };
-  return { ctx: customerContext(registry, today), fingerprint: fingerprintOf(registry, today), verdicts };
-}
-
-/** Where reading starts: the caches, and the customer files the folder lists. */
-interface Start {
-  env: NodeJS.ProcessEnv;
-  caches: Caches;
-  folderProblem: Finding | undefined;
-  entries: Dirent[];
-  /** Files meant as customers that are not read (`acme.yml`): each is reported. */
-  misnamed: string[];
-  /** Whether git is asked which files are unchanged (a large registry in git). */
-  askGit: boolean;
-  /** Where the registry's snapshot is kept, when it can have one. */
-  place: SnapshotPlace | undefined;
-  /** Read from the snapshot: the index against its rows, the names git says differ from the index, and its entries of other files. */
-  snapshot?: IndexComparison & { changed: Set<string>; others: Map<string, string>; fingerprint: string | undefined };
-}
-
-/** The cache of the files other than customers while reading from the snapshot (what it keeps is written with the snapshot). */
-function othersCache(others: Map<string, string>): LintCache {
-  return { get: (key) => others.get(key), use: () => undefined, save: () => undefined, preload: () => undefined };
-}
-
-/** Beyond this many files to read besides the snapshot's, the full read (and its cache) does better. */
-const SNAPSHOT_MAX_CHANGED = 500;
-/** The snapshot is written again once this many of its rows are out of date. */
-const SNAPSHOT_REWRITE_AT = 64;
-
-/** Where the snapshot of `loc` lives: with the lint cache in a plain `.git` folder. */
-function snapshotPlace(loc: RegistryLocation, { dir, code }: Caches): SnapshotPlace | undefined {
-  if (loc.gitRoot === undefined || code === undefined || dir === undefined) return undefined;
-  const gitDir = join(loc.gitRoot, '.git');
-  return dir === join(gitDir, 'ase-cache') ? { dir, gitDir, gitRoot: loc.gitRoot, folder: loc.files.customersDir, code } : undefined;
-}
-
-/** The caches of `loc`, and where its snapshot lives, opened once for whichever start is taken. */
-interface Opened {
-  env: NodeJS.ProcessEnv;
-  caches: Caches;
-  place: SnapshotPlace | undefined;
-}
-
-function open(loc: RegistryLocation, options: ReadOptions): Opened {
-  const env = envOf(options);
-  const caches = openCaches(loc, env);
-  return { env, caches, place: snapshotPlace(loc, caches) };
-}
-
-function start(loc: RegistryLocation, { env, caches, place }: Opened): Start {
-  const folderProblem = customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir);
-  const { entries, misnamed } = folderProblem ? { entries: [], misnamed: [] } : customerFolder(loc.dir);
-  // In a large registry in git, git vouches for tracked, unmodified files at less than a stat each costs here.
-  const askGit = entries.length >= GIT_LISTING_MIN && loc.gitRoot !== undefined && caches.entries !== NO_CACHE;
-  return { env, caches, folderProblem, entries, misnamed, askGit, place: askGit ? place : undefined };
-}
-
-/**
- * A start from the registry's snapshot, when there is one for the index as it is and git says
- * which files differ from it; undefined otherwise (the folder is then listed and read).
- */
-async function snapshotStart(loc: RegistryLocation, { env, caches, place }: Opened): Promise<Start | undefined> {
-  if (!place || !hasSnapshot(place)) return undefined;
-  // git looks at the work tree while the snapshot and the index are read here.
-  const asked = changedSinceIndex(place);
-  await gitStarted();
-  const { rows, others, fingerprint } = loadSnapshot(place);
-  if (rows.length === 0) return undefined;
-  // The verdicts are in the snapshot: the verdict store is read only if some are not.
-  const index = compareWithIndex(place, rows);
-  const changed = await asked;
-  // The index git compared the files with must be the one read here.
-  if (!index || !changed || indexChecksum(place.gitDir, rows[0]!.blob.length / 2) !== index.checksum) return undefined;
-  if (changed.size + index.other.size > SNAPSHOT_MAX_CHANGED) return undefined;
-  if (customersFolderProblem(join(loc.dir, 'customers'), loc.files.customersDir)) return undefined;
-  // Customer files the snapshot does not give are parsed (a few): the per-file cache is not even opened.
-  // Files meant as customers that are not read: the index's, and new ones git names; those still there.
-  const misnamed = [...new Set([...index.misnamed, ...[...changed].filter(isMisnamedCustomerFile)])]
-    .filter((n) => existsSync(join(loc.dir, 'customers', n)))
-    .sort(compareText);
-  return {
-    env,
-    caches: { ...caches, entries: othersCache(others) },
-    folderProblem: undefined,
-    entries: [],
-    misnamed,
-    askGit: false,
-    place,
-    snapshot: { ...index, changed, others, fingerprint },
-  };
-}
+import { saveSnapshot, type SnapshotRow } from './snapshot.js';
+import { keepVerdict } from './verdicts.js';
+import type { ReadOptions } from '../read-options.js';
+import { cachedEntry, earlyCheck, entryOf, parsedFile, parseMisses, sortCustomers, threadsFrom, type EarlyCheck } from './cache-entries.js';
+import { keepSnapshot, otherEntries, snapshotRows } from './keep-snapshot.js';
+import { open, snapshotStart, start, type Start } from './read-start.js';
+import { sourceModule } from '../source-module.js';
 
 /** Reads and checks every registry file of `loc`. */
 export function readFast(loc: RegistryLocation, options: ReadOptions = {}): LoadedRegistry {
@@ -436,38 +218,4 @@ function readFrom(loc: RegistryLocation, options: ReadOptions, s: Start, blobs: 
     ...buildRegistry(loc.files, config, people, customers, findings, timeOff),
     cache: { verdicts: caches.verdicts, keyOf: (file) => (file instanceof ReadFile ? file.contentKey : undefined), snapshot },
   };
-}
-
-/**
- * Writes the snapshot after a full read of a large registry in git, or when the other files
- * changed or many of its rows went out of date: a row for every customer file that was the blob
- * git has for it, and the entries of the other files.
- */
-function keepSnapshot(place: SnapshotPlace, raws: readonly RawFile[], read: Start['snapshot']): void {
-  const others = otherEntries(raws);
-  const stored = read?.others;
-  const othersChanged = stored === undefined || others.size !== stored.size || [...others].some(([key, json]) => stored.get(key) !== json);
-  if (read && !othersChanged && read.other.size + read.stale < SNAPSHOT_REWRITE_AT) return;
-  const rows = snapshotRows(raws, (raw) => raw.verdict);
-  if (rows.length > 0) saveSnapshot(place, { rows, others, fingerprint: read?.fingerprint });
-}
-
-/** A row for every customer file that was the blob git has for it, with the verdict `verdictOf` gives (`n`: its place among the customers). */
-function snapshotRows(raws: readonly RawFile[], verdictOf: (raw: RawFile, n: number) => string | undefined): SnapshotRow[] {
-  const rows: SnapshotRow[] = [];
-  let n = -1;
-  for (const raw of raws) {
-    if (raw.kind !== 'customer') continue;
-    n++;
-    if (raw.blob === undefined || raw.json === undefined) continue;
-    rows.push({ name: `${raw.slug}.yaml`, blob: raw.blob, json: raw.json, verdict: verdictOf(raw, n) });
-  }
-  return rows;
-}
-
-/** The cache entries of the files other than customers (config, people), by content key. */
-function otherEntries(raws: readonly RawFile[]): Map<string, string> {
-  const others = new Map<string, string>();
-  for (const raw of raws) if (raw.kind !== 'customer' && raw.key !== undefined && raw.json !== undefined) others.set(raw.key, raw.json);
-  return others;
 }
