@@ -60,9 +60,16 @@ function stepCollector(byPath: Map<string, LogStep[]>) {
 /** A repository without commits has no history: every approval is uncommitted. */
 const NO_HISTORY = /does not have any commits|bad default revision 'HEAD'|Not a valid object name HEAD/;
 
+/**
+ * GIT_FLUSH=0: git log and diff-tree flush stdout after every commit when it is not a regular
+ * file, so a pipe gets one write per commit, each waking ase to read a line; the output is only
+ * used whole, and buffered writes save ~50 ms on 5,000 commits.
+ */
+const ENV = { ...process.env, GIT_FLUSH: '0' };
+
 /** git's whole output (through simple-git, `input` on its stdin); '' for a repository without commits. */
 async function gitOutput(root: string, args: readonly string[], input?: string): Promise<string> {
-  const r = await runGit(root, args, input === undefined ? {} : { input });
+  const r = await runGit(root, args, input === undefined ? { env: ENV } : { input, env: ENV });
   if (r.code === 0) return r.stdout;
   if (NO_HISTORY.test(r.stderr)) return '';
   throw gitFailure(
