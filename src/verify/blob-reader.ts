@@ -28,6 +28,8 @@ export class BlobReader<T> {
         code === 0 ? resolve() : reject(gitFailure(['cat-file', '--batch'], { code: code ?? 1, stdout: '', stderr: this.stderr })),
       );
     });
+    // A failure is told by `all`; until it is called, not an unhandled rejection that ends ase.
+    this.done.catch(() => undefined);
   }
 
   private queued = '';
