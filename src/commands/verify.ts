@@ -11,7 +11,7 @@ import { makeStyle } from '../cli/style.js';
 import { countFindings } from '../core/findings.js';
 import { approvalUnverified } from '../core/rules/approval-unverified.js';
 import { EnvironmentError } from '../errors.js';
-import { runGit } from '../git/exec.js';
+import { gitStarted, runGit } from '../git/exec.js';
 import { plainLayout } from '../git/head-files.js';
 import { positionFinding } from '../registry/build.js';
 import type { Approval, Approver, Customer } from '../core/model.js';
@@ -21,9 +21,10 @@ import { findingsGithub } from '../report/findings-github.js';
 import { findingsJson } from '../report/findings-json.js';
 import { findingsText } from '../report/findings-text.js';
 import { compareFindings } from '../core/findings.js';
-import { approvalOrigins, skippable, startBlobReader } from '../verify/approval-history.js';
-import { ApprovalsReader, approvalPosition } from '../verify/approvals-in-text.js';
-import { readCommits, readCustomerLog, readHeadBlobs, readStepsOf } from '../verify/customer-log.js';
+import { approvalOrigins, currentApprovals, skippable, startBlobReader } from '../verify/approval-history.js';
+import { type ApprovalKeys, ApprovalsReader, approvalPosition } from '../verify/approvals-in-text.js';
+import type { BlobReader } from '../verify/blob-reader.js';
+import { readCustomerLog, readHeadBlobs, readHistory } from '../verify/customer-log.js';
 import { discoverRegistry } from '../registry/discover.js';
 
 export interface VerifyArgs {
@@ -67,38 +68,40 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
       'run `ase verify` in a clone of the registry repository',
     );
   }
-  // The history is read while the registry is: the log does not need it.
   const dir = where.files.customersDir;
+  // The log first, as it takes longest; the registry and its approvals now are read while it runs.
+  const history = Promise.all([readHistory(root, dir, skippable), readHeadBlobs(root, dir), requireFullHistory(root)]);
   const reader = new ApprovalsReader((text) => sourceModule().yamlData(text));
-  const blobs = startBlobReader(root, reader);
+  let blobs: BlobReader<ApprovalKeys> | undefined;
+  const now = gitStarted().then(async () => {
+    blobs = startBlobReader(root, reader);
+    const { loaded } = await openRegistry(globals, io);
+    const textOf = (c: Customer) => loaded.files.get(c.file)?.text;
+    // Approvals read from each file's approvals block: the model would parse every file whole.
+    const approvals = new Map<Customer, Partial<Record<Approver, Approval>>>();
+    const approvalsOf = (c: Customer) => {
+      let found = approvals.get(c);
+      if (found === undefined) {
+        const text = textOf(c);
+        found = text === undefined ? c.approvals : Object.fromEntries([...reader.of(text)].map(([role, { approval }]) => [role, approval]));
+        approvals.set(c, found);
+      }
+      return found;
+    };
+    return { loaded, approvalsOf, current: currentApprovals(loaded.registry.customers, textOf, approvalsOf) };
+  });
   let read;
   try {
-    read = await Promise.all([requireFullHistory(root), readCommits(root, dir), readHeadBlobs(root, dir), openRegistry(globals, io)]);
+    read = await Promise.all([history, now]);
   } catch (err) {
-    await blobs.all().catch(() => undefined);
+    // The blob reader may start after the log failed: end it once it has, so no git is left waiting.
+    await now.catch(() => undefined);
+    await blobs?.all().catch(() => undefined);
     throw err;
   }
-  const [, commits, heads, { loaded }] = read;
-  const toRead = commits.map((c, index) => ({ commit: c.commit, index, action: c.action })).filter((c) => !skippable(c.action));
-  const checked = await readStepsOf(root, dir, toRead).catch(async (err) => {
-    await blobs.all().catch(() => undefined);
-    throw err;
-  });
-  const history = { checked, heads, full: () => readCustomerLog(root, dir), blobs };
+  const [[checked, heads], { loaded, approvalsOf, current }] = read;
+  const originOf = await approvalOrigins(root, { checked, heads, full: () => readCustomerLog(root, dir), blobs }, current, reader);
   const reg = loaded.registry;
-  const textOf = (c: Customer) => loaded.files.get(c.file)?.text;
-  // Approvals read from each file's approvals block: the model would parse every file whole.
-  const approvals = new Map<Customer, Partial<Record<Approver, Approval>>>();
-  const approvalsOf = (c: Customer) => {
-    let found = approvals.get(c);
-    if (found === undefined) {
-      const text = textOf(c);
-      found = text === undefined ? c.approvals : Object.fromEntries([...reader.of(text)].map(([role, { approval }]) => [role, approval]));
-      approvals.set(c, found);
-    }
-    return found;
-  };
-  const originOf = await approvalOrigins(root, history, reg.customers, textOf, approvalsOf, reader);
   // Positions from the text when the block is plainly written: parsing every file for them would cost more than the history.
   const findings = approvalUnverified(reg, originOf, approvalsOf)
     .map((p) => {

@@ -91,30 +91,51 @@ export function startBlobReader(root: string, reader: ApprovalsReader): BlobRead
   return new BlobReader(root, (bytes) => reader.ofBytes(bytes));
 }
 
+/** A customer's approvals as they are now, and the blob id of its file in the work tree. */
+export interface CurrentApprovals {
+  customer: Customer;
+  approvals: Partial<Record<Approver, Approval>>;
+  /** Git's id for the work tree's text (undefined when the text is not known). */
+  blob: string | undefined;
+}
+
 /**
- * Where each approval of `customers` came from. `texts` gives each customer's file text as it is
- * in the work tree, `approvalsOf` its approvals; `reader` reads approvals from a version's bytes.
+ * The approvals of `customers` now (`texts` gives each one's file text as it is in the work
+ * tree, `approvalsOf` its approvals), for `approvalOrigins`: no history needed, so `ase verify`
+ * works them out while the history is read.
  */
-export async function approvalOrigins(
-  root: string,
-  history: History,
+export function currentApprovals(
   customers: readonly Customer[],
   texts: (c: Customer) => string | undefined,
   approvalsOf: (c: Customer) => Partial<Record<Approver, Approval>>,
+): CurrentApprovals[] {
+  const out: CurrentApprovals[] = [];
+  for (const customer of customers) {
+    const approvals = approvalsOf(customer);
+    if (!APPROVERS.some((r) => approvals[r])) continue;
+    const text = texts(customer);
+    out.push({ customer, approvals, blob: text === undefined ? undefined : blobId(text) });
+  }
+  return out;
+}
+
+/** Where each approval of `current` came from; `reader` reads approvals from a version's bytes. */
+export async function approvalOrigins(
+  root: string,
+  history: History,
+  current: readonly CurrentApprovals[],
   reader: ApprovalsReader,
 ): Promise<(c: Customer, role: Approver) => ApprovalOrigin> {
-  const withApprovals = customers.filter((c) => APPROVERS.some((r) => approvalsOf(c)[r]));
-  const chains = new Map(withApprovals.map((c) => [c, chainOf(history.checked, c.file)]));
+  const chains = new Map(current.map((a) => [a, chainOf(history.checked, a.customer.file)]));
   const known = new Map<string, Keys>();
   const keys = (id: string | null) => (id === null ? NONE : known.get(id));
 
   // First read: the committed version when the work tree differs from it, and the checked steps.
   const wanted: string[] = [];
-  const headOf = new Map<Customer, string | null | undefined>();
+  const headOf = new Map<CurrentApprovals, string | null | undefined>();
   for (const [c, chain] of chains) {
-    const head = history.heads.get(c.file) ?? null;
-    const text = texts(c);
-    const same = head !== null && text !== undefined && blobId(text) === head;
+    const head = history.heads.get(c.customer.file) ?? null;
+    const same = head !== null && c.blob === head;
     headOf.set(c, same ? undefined : head);
     if (!same && head !== null) wanted.push(head);
     for (const s of chain) for (const id of [s.before, s.after]) if (id !== null) wanted.push(id);
@@ -125,18 +146,18 @@ export async function approvalOrigins(
   const unresolved: [Customer, Approver, string][] = [];
   for (const [c, chain] of chains) {
     const head = headOf.get(c);
-    const approvals = approvalsOf(c);
+    const file = c.customer.file;
     for (const role of APPROVERS) {
-      const a = approvals[role];
+      const a = c.approvals[role];
       if (!a) continue;
       const key = approvalKey(a);
       if (head !== undefined && keys(head)?.get(role)?.key !== key) {
-        origins.set(`${c.file}\0${role}`, { kind: 'uncommitted' });
+        origins.set(`${file}\0${role}`, { kind: 'uncommitted' });
         continue;
       }
       const s = introducer(chain, role, key, keys);
-      if (s) origins.set(`${c.file}\0${role}`, { kind: 'commit', ...s.info });
-      else unresolved.push([c, role, key]);
+      if (s) origins.set(`${file}\0${role}`, { kind: 'commit', ...s.info });
+      else unresolved.push([c.customer, role, key]);
     }
   }
 
