@@ -14,8 +14,9 @@ import { EnvironmentError } from '../errors.js';
 import { gitStarted, runGit } from '../git/exec.js';
 import { plainLayout } from '../git/head-files.js';
 import { positionFinding } from '../registry/build.js';
-import type { Approval, Approver, Customer } from '../core/model.js';
+import { APPROVERS, type Approval, type Approver, type Customer } from '../core/model.js';
 import { openRegistry } from '../registry/open.js';
+import { readText } from '../registry/read.js';
 import { sourceModule } from '../registry/source-module.js';
 import { findingsGithub } from '../report/findings-github.js';
 import { findingsJson } from '../report/findings-json.js';
@@ -24,7 +25,7 @@ import { compareFindings } from '../core/findings.js';
 import { approvalOrigins, currentApprovals, skippable, startBlobReader } from '../verify/approval-history.js';
 import { type ApprovalKeys, ApprovalsReader, approvalPosition } from '../verify/approvals-in-text.js';
 import type { BlobReader } from '../verify/blob-reader.js';
-import { readCustomerLog, readHeadBlobs, readHistory } from '../verify/customer-log.js';
+import { type LogStep, readCustomerLog, readHeadBlobs, readHistory } from '../verify/customer-log.js';
 import { discoverRegistry } from '../registry/discover.js';
 
 export interface VerifyArgs {
@@ -70,13 +71,20 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
   }
   const dir = where.files.customersDir;
   // The log first, as it takes longest; the registry and its approvals now are read while it runs.
-  const history = Promise.all([readHistory(root, dir, skippable), readHeadBlobs(root, dir), requireFullHistory(root)]);
+  let prefetch: ((path: string, step: LogStep) => void) | undefined;
+  const history = Promise.all([readHistory(root, dir, skippable, (path, step) => prefetch?.(path, step)), readHeadBlobs(root, dir), requireFullHistory(root)]);
   const reader = new ApprovalsReader((text) => sourceModule().yamlData(text));
   let blobs: BlobReader<ApprovalKeys> | undefined;
   const now = gitStarted().then(async () => {
-    blobs = startBlobReader(root, reader);
+    const reading = (blobs = startBlobReader(root, reader));
     const { loaded } = await openRegistry(globals, io);
-    const textOf = (c: Customer) => loaded.files.get(c.file)?.text;
+    // Each customer's text read once, as it is now: the registry's own reads check each text
+    // against the content key it was loaded by, a hash that costs more than everything else here.
+    const texts = new Map<Customer, string | undefined>();
+    const textOf = (c: Customer) => {
+      if (!texts.has(c)) texts.set(c, loaded.files.has(c.file) ? readText(join(root, c.file)) : undefined);
+      return texts.get(c);
+    };
     // Approvals read from each file's approvals block: the model would parse every file whole.
     const approvals = new Map<Customer, Partial<Record<Approver, Approval>>>();
     const approvalsOf = (c: Customer) => {
@@ -88,7 +96,23 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
       }
       return found;
     };
-    return { loaded, approvalsOf, current: currentApprovals(loaded.registry.customers, textOf, approvalsOf) };
+    const current = currentApprovals(loaded.registry.customers, textOf, approvalsOf);
+    // From now on, the versions of the files with approvals (and of the files they were renamed
+    // from) are asked for as the history names them; approvalOrigins asks for any still missing.
+    const paths = new Set(current.map((c) => c.customer.file));
+    prefetch = (path, step) => {
+      if (!paths.has(path)) return;
+      paths.add(step.from);
+      for (const id of [step.before, step.after]) if (id !== null) reading.want(id);
+    };
+    // Where each approval's line is, for the findings: worked out now, while the log runs.
+    const positions = new Map<string, { line: number; column: number } | undefined>();
+    for (const { customer, approvals } of current) {
+      const text = textOf(customer);
+      if (text === undefined) continue;
+      for (const role of APPROVERS) if (approvals[role]) positions.set(`${customer.file}\0${role}`, approvalPosition(text, role));
+    }
+    return { loaded, approvalsOf, current, positions };
   });
   let read;
   try {
@@ -96,17 +120,21 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
   } catch (err) {
     // The blob reader may start after the log failed: end it once it has, so no git is left waiting.
     await now.catch(() => undefined);
+    prefetch = undefined;
     await blobs?.all().catch(() => undefined);
     throw err;
   }
-  const [[checked, heads], { loaded, approvalsOf, current }] = read;
+  const [[checked, heads], { loaded, approvalsOf, current, positions }] = read;
+  prefetch = undefined;
   const originOf = await approvalOrigins(root, { checked, heads, full: () => readCustomerLog(root, dir), blobs }, current, reader);
   const reg = loaded.registry;
   // Positions from the text when the block is plainly written: parsing every file for them would cost more than the history.
   const findings = approvalUnverified(reg, originOf, approvalsOf)
     .map((p) => {
       const file = loaded.files.get(p.file);
-      const at = file?.text !== undefined ? approvalPosition(file.text, p.path[1] as Approver) : undefined;
+      const role = p.path[1] as Approver;
+      const known = `${p.file}\0${role}`;
+      const at = positions.has(known) ? positions.get(known) : file?.text !== undefined ? approvalPosition(file.text, role) : undefined;
       return at ? { rule: p.rule, severity: p.severity, file: p.file, ...at, message: p.message, subject: p.subject } : positionFinding(p, file);
     })
     .sort(compareFindings);

@@ -39,8 +39,8 @@ export interface CustomerLog {
 
 const ZERO = /^0+$/;
 
-/** Collects raw diff lines (`:old-mode new-mode old-id new-id status\tpath[\tnew-path]`) into steps by path. */
-function stepCollector(byPath: Map<string, LogStep[]>) {
+/** Collects raw diff lines (`:old-mode new-mode old-id new-id status\tpath[\tnew-path]`) into steps by path, telling `onStep` of each. */
+function stepCollector(byPath: Map<string, LogStep[]>, onStep?: (path: string, step: LogStep) => void) {
   return (l: string, index: number, info: CommitInfo) => {
     const tab = l.indexOf('\t');
     if (tab < 0) return;
@@ -60,6 +60,7 @@ function stepCollector(byPath: Map<string, LogStep[]>) {
     const list = byPath.get(to);
     if (list) list.push(step);
     else byPath.set(to, [step]);
+    onStep?.(to, step);
   };
 }
 
@@ -185,11 +186,16 @@ function headerReader(onCommit: (info: CommitInfo) => void, other: (l: string) =
  * says need no looking into (from their `Action` trailer): one `git log` of the folder names the
  * commits (the same walk as a plain `git log` of it, printing little), and one `git diff-tree
  * --stdin`, fed each commit to look into as the log names it, gives their authors, trailers and
- * steps. A step's `index` is its commit's position in the log.
+ * steps, each told to `onStep` as it arrives. A step's `index` is its commit's position in the log.
  */
-export async function readHistory(root: string, customersDir: string, skip: (action: string | undefined) => boolean): Promise<CustomerLog> {
+export async function readHistory(
+  root: string,
+  customersDir: string,
+  skip: (action: string | undefined) => boolean,
+  onStep?: (path: string, step: LogStep) => void,
+): Promise<CustomerLog> {
   const byPath = new Map<string, LogStep[]>();
-  const collect = stepCollector(byPath);
+  const collect = stepCollector(byPath, onStep);
   const indexOf = new Map<string, number>();
   let current: { info: CommitInfo; index: number } | undefined;
   let index = 0;
