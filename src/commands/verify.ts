@@ -4,7 +4,7 @@
  */
 import { count } from '../core/words.js';
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Globals } from '../globals.js';
 import type { Io } from '../io.js';
 import { makeStyle } from '../cli/style.js';
@@ -14,7 +14,7 @@ import { EnvironmentError } from '../errors.js';
 import { gitStarted, runGit } from '../git/exec.js';
 import { plainLayout } from '../git/head-files.js';
 import { positionFinding } from '../registry/build.js';
-import { APPROVERS, type Approval, type Approver, type Customer } from '../core/model.js';
+import type { Approval, Approver, Customer } from '../core/model.js';
 import { openRegistry } from '../registry/open.js';
 import { readText } from '../registry/read.js';
 import { sourceModule } from '../registry/source-module.js';
@@ -23,7 +23,7 @@ import { findingsJson } from '../report/findings-json.js';
 import { findingsText } from '../report/findings-text.js';
 import { compareFindings } from '../core/findings.js';
 import { approvalOrigins, currentApprovals, skippable, startBlobReader } from '../verify/approval-history.js';
-import { type ApprovalKeys, ApprovalsReader, approvalPosition } from '../verify/approvals-in-text.js';
+import { type ApprovalKeys, ApprovalsReader, type KeyPosition, approvalPosition, approvalPositions } from '../verify/approvals-in-text.js';
 import type { BlobReader } from '../verify/blob-reader.js';
 import { type LogStep, readCustomerLog, readHeadBlobs, readHistory } from '../verify/customer-log.js';
 import { discoverRegistry } from '../registry/discover.js';
@@ -82,7 +82,7 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
     // against the content key it was loaded by, a hash that costs more than everything else here.
     const texts = new Map<Customer, string | undefined>();
     const textOf = (c: Customer) => {
-      if (!texts.has(c)) texts.set(c, loaded.files.has(c.file) ? readText(join(root, c.file)) : undefined);
+      if (!texts.has(c)) texts.set(c, loaded.files.has(c.file) ? readText(`${root}${sep}${c.file}`) : undefined);
       return texts.get(c);
     };
     // Approvals read from each file's approvals block: the model would parse every file whole.
@@ -106,11 +106,10 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
       for (const id of [step.before, step.after]) if (id !== null) reading.want(id);
     };
     // Where each approval's line is, for the findings: worked out now, while the log runs.
-    const positions = new Map<string, { line: number; column: number } | undefined>();
-    for (const { customer, approvals } of current) {
+    const positions = new Map<string, Map<Approver, KeyPosition>>();
+    for (const { customer } of current) {
       const text = textOf(customer);
-      if (text === undefined) continue;
-      for (const role of APPROVERS) if (approvals[role]) positions.set(`${customer.file}\0${role}`, approvalPosition(text, role));
+      if (text !== undefined) positions.set(customer.file, approvalPositions(text));
     }
     return { loaded, approvalsOf, current, positions };
   });
@@ -133,8 +132,8 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
     .map((p) => {
       const file = loaded.files.get(p.file);
       const role = p.path[1] as Approver;
-      const known = `${p.file}\0${role}`;
-      const at = positions.has(known) ? positions.get(known) : file?.text !== undefined ? approvalPosition(file.text, role) : undefined;
+      const known = positions.get(p.file);
+      const at = known ? known.get(role) : file?.text !== undefined ? approvalPosition(file.text, role) : undefined;
       return at ? { rule: p.rule, severity: p.severity, file: p.file, ...at, message: p.message, subject: p.subject } : positionFinding(p, file);
     })
     .sort(compareFindings);
