@@ -11,7 +11,7 @@ import { makeStyle } from '../cli/style.js';
 import { countFindings } from '../core/findings.js';
 import { approvalUnverified } from '../core/rules/approval-unverified.js';
 import { EnvironmentError } from '../errors.js';
-import { gitStarted, runGit } from '../git/exec.js';
+import { runGit } from '../git/exec.js';
 import { plainLayout } from '../git/head-files.js';
 import { positionFinding } from '../registry/build.js';
 import type { Approval, Approver, Customer } from '../core/model.js';
@@ -22,10 +22,9 @@ import { findingsGithub } from '../report/findings-github.js';
 import { findingsJson } from '../report/findings-json.js';
 import { findingsText } from '../report/findings-text.js';
 import { compareFindings } from '../core/findings.js';
-import { approvalOrigins, currentApprovals, skippable, startBlobReader } from '../verify/approval-history.js';
-import { type ApprovalKeys, ApprovalsReader, type KeyPosition, approvalPosition, approvalPositions } from '../verify/approvals-in-text.js';
-import type { BlobReader } from '../verify/blob-reader.js';
-import { type LogStep, readCustomerLog, readHeadBlobs, readHistory } from '../verify/customer-log.js';
+import { type CurrentApprovals, approvalOrigins, currentApprovals, headBlobs, skippable, startBlobReader } from '../verify/approval-history.js';
+import { ApprovalsReader, type KeyPosition, approvalPosition, approvalPositions } from '../verify/approvals-in-text.js';
+import { type LogStep, readCustomerLog, readHistory } from '../verify/customer-log.js';
 import { discoverRegistry } from '../registry/discover.js';
 
 export interface VerifyArgs {
@@ -70,57 +69,50 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
     );
   }
   const dir = where.files.customersDir;
-  // The log first, as it takes longest; the registry and its approvals now are read while it runs.
+  // The log first, as it takes longest; the rest is read while it runs: HEAD's files, through
+  // the cat-file that reads the versions later, and the registry with its approvals now.
   let prefetch: ((path: string, step: LogStep) => void) | undefined;
-  const history = Promise.all([readHistory(root, dir, skippable, (path, step) => prefetch?.(path, step)), readHeadBlobs(root, dir), requireFullHistory(root)]);
+  const log = readHistory(root, dir, skippable, (path, step) => prefetch?.(path, step));
   const reader = new ApprovalsReader((text) => sourceModule().yamlData(text));
-  let blobs: BlobReader<ApprovalKeys> | undefined;
-  const now = gitStarted().then(async () => {
-    const reading = (blobs = startBlobReader(root, reader));
+  const blobs = startBlobReader(root, reader);
+  const history = Promise.all([log, headBlobs(blobs, dir), requireFullHistory(root)]);
+  const now = (async () => {
     const { loaded } = await openRegistry(globals, io);
-    // Each customer's text read once, as it is now: the registry's own reads check each text
-    // against the content key it was loaded by, a hash that costs more than everything else here.
-    const texts = new Map<Customer, string | undefined>();
-    const textOf = (c: Customer) => {
-      if (!texts.has(c)) texts.set(c, loaded.files.has(c.file) ? readText(`${root}${sep}${c.file}`) : undefined);
-      return texts.get(c);
-    };
-    // Approvals read from each file's approvals block: the model would parse every file whole.
     const approvals = new Map<Customer, Partial<Record<Approver, Approval>>>();
-    const approvalsOf = (c: Customer) => {
-      let found = approvals.get(c);
-      if (found === undefined) {
-        const text = textOf(c);
-        found = text === undefined ? c.approvals : Object.fromEntries([...reader.of(text)].map(([role, { approval }]) => [role, approval]));
-        approvals.set(c, found);
-      }
-      return found;
-    };
-    const current = currentApprovals(loaded.registry.customers, textOf, approvalsOf);
+    const current: CurrentApprovals[] = [];
+    const positions = new Map<string, Map<Approver, KeyPosition>>();
+    // Each customer's file read once, as it is now, and all that is needed of it taken at once:
+    // its approvals (from the approvals block: the model would parse the file whole), git's id
+    // for it and the line of each approval, for the findings. (The registry's own reads check each
+    // text against the content key it was loaded by, a hash that costs more than all of this.)
+    for (const c of loaded.registry.customers) {
+      const text = loaded.files.has(c.file) ? readText(`${root}${sep}${c.file}`) : undefined;
+      const found = text === undefined ? c.approvals : Object.fromEntries([...reader.of(text)].map(([role, { approval }]) => [role, approval]));
+      approvals.set(c, found);
+      const entry = currentApprovals(c, found, text);
+      if (entry === undefined) continue;
+      current.push(entry);
+      if (text !== undefined) positions.set(c.file, approvalPositions(text));
+    }
+    const approvalsOf = (c: Customer) => approvals.get(c) ?? c.approvals;
     // From now on, the versions of the files with approvals (and of the files they were renamed
     // from) are asked for as the history names them; approvalOrigins asks for any still missing.
     const paths = new Set(current.map((c) => c.customer.file));
     prefetch = (path, step) => {
       if (!paths.has(path)) return;
       paths.add(step.from);
-      for (const id of [step.before, step.after]) if (id !== null) reading.want(id);
+      for (const id of [step.before, step.after]) if (id !== null) blobs.want(id);
     };
-    // Where each approval's line is, for the findings: worked out now, while the log runs.
-    const positions = new Map<string, Map<Approver, KeyPosition>>();
-    for (const { customer } of current) {
-      const text = textOf(customer);
-      if (text !== undefined) positions.set(customer.file, approvalPositions(text));
-    }
     return { loaded, approvalsOf, current, positions };
-  });
+  })();
   let read;
   try {
     read = await Promise.all([history, now]);
   } catch (err) {
-    // The blob reader may start after the log failed: end it once it has, so no git is left waiting.
+    // The blob reader is ended once nothing asks it for more, so no git is left waiting.
     await now.catch(() => undefined);
     prefetch = undefined;
-    await blobs?.all().catch(() => undefined);
+    await blobs.all().catch(() => undefined);
     throw err;
   }
   const [[checked, heads], { loaded, approvalsOf, current, positions }] = read;

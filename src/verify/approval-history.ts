@@ -91,6 +91,15 @@ export function startBlobReader(root: string, reader: ApprovalsReader): BlobRead
   return new BlobReader(root, (bytes) => reader.ofBytes(bytes));
 }
 
+/**
+ * Every file's blob id at HEAD under `customersDir`, by path (empty before the first commit),
+ * read by `blobs` before any version: its cat-file reads HEAD's tree of the folder.
+ */
+export async function headBlobs(blobs: BlobReader<Keys>, customersDir: string): Promise<Map<string, string>> {
+  const files = await blobs.tree(`HEAD:${customersDir}`);
+  return new Map([...files].map(([name, id]) => [`${customersDir}/${name}`, id]));
+}
+
 /** A customer's approvals as they are now, and the blob id of its file in the work tree. */
 export interface CurrentApprovals {
   customer: Customer;
@@ -100,23 +109,13 @@ export interface CurrentApprovals {
 }
 
 /**
- * The approvals of `customers` now (`texts` gives each one's file text as it is in the work
- * tree, `approvalsOf` its approvals), for `approvalOrigins`: no history needed, so `ase verify`
- * works them out while the history is read.
+ * What `approvalOrigins` needs of a customer now: its approvals and git's id for its file's
+ * `text` as it is in the work tree (undefined when not known); undefined when it has no approval.
+ * No history needed, so `ase verify` works it out while the history is read.
  */
-export function currentApprovals(
-  customers: readonly Customer[],
-  texts: (c: Customer) => string | undefined,
-  approvalsOf: (c: Customer) => Partial<Record<Approver, Approval>>,
-): CurrentApprovals[] {
-  const out: CurrentApprovals[] = [];
-  for (const customer of customers) {
-    const approvals = approvalsOf(customer);
-    if (!APPROVERS.some((r) => approvals[r])) continue;
-    const text = texts(customer);
-    out.push({ customer, approvals, blob: text === undefined ? undefined : blobId(text) });
-  }
-  return out;
+export function currentApprovals(customer: Customer, approvals: Partial<Record<Approver, Approval>>, text: string | undefined): CurrentApprovals | undefined {
+  if (!APPROVERS.some((r) => approvals[r])) return undefined;
+  return { customer, approvals, blob: text === undefined ? undefined : blobId(text) };
 }
 
 /** Where each approval of `current` came from; `reader` reads approvals from a version's bytes. */

@@ -29,17 +29,38 @@ export class BlobReader<T> {
       );
     });
     // A failure is told by `all`; until it is called, not an unhandled rejection that ends ase.
-    this.done.catch(() => undefined);
+    // A tree still unanswered when git has ended gets its failure, or nothing.
+    this.done.then(
+      () => this.trees.forEach((t) => t.resolve(new Map())),
+      (err) => this.trees.forEach((t) => t.reject(err)),
+    );
   }
 
   private queued = '';
   private scheduled = false;
+  private readonly trees = new Map<string, { resolve: (entries: Map<string, string>) => void; reject: (err: unknown) => void }>();
 
   /** Asks for a blob (once); asks go to git in batches, one write per turn of the event loop. */
   want(id: string): void {
     if (this.asked.has(id)) return;
     this.asked.add(id);
-    this.queued += `${id}\n`;
+    this.ask(id);
+  }
+
+  /**
+   * The blob ids of the files in the tree `<rev>:<path>` names (its subfolders and submodules
+   * left out), by name; empty when there is no such tree. Asked before any blob (git answers in
+   * order, and a tree's answer names it by its id only).
+   */
+  tree(name: string): Promise<Map<string, string>> {
+    return new Promise((resolve, reject) => {
+      this.trees.set(name, { resolve, reject });
+      this.ask(name);
+    });
+  }
+
+  private ask(name: string): void {
+    this.queued += `${name}\n`;
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.flush());
@@ -70,15 +91,38 @@ export class BlobReader<T> {
       const header = buf.toString('latin1', 0, nl).split(' ');
       const id = header[0]!;
       if (header[1] === 'missing' || header.length < 3) {
-        this.texts.set(id, undefined);
+        const name = buf.toString('utf8', 0, nl - ' missing'.length);
+        const tree = this.trees.get(name);
+        this.trees.delete(name);
+        if (tree) tree.resolve(new Map());
+        else this.texts.set(id, undefined);
         buf = buf.subarray(nl + 1);
         continue;
       }
       const size = Number(header[2]);
       if (buf.length < nl + 1 + size + 1) break;
-      this.texts.set(id, this.read(buf.subarray(nl + 1, nl + 1 + size)));
+      const bytes = buf.subarray(nl + 1, nl + 1 + size);
+      const [name, tree] = header[1] === 'tree' ? (this.trees.entries().next().value ?? []) : [];
+      if (tree) {
+        this.trees.delete(name!);
+        tree.resolve(treeEntries(bytes));
+      } else this.texts.set(id, this.read(bytes));
       buf = buf.subarray(nl + 1 + size + 1);
     }
     this.pending = buf;
   }
+}
+
+/** A raw tree's entries (`<mode> <name>\0<20-byte id>`) that are files, as name -> blob id. */
+function treeEntries(bytes: Buffer): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let at = 0; at < bytes.length; ) {
+    const space = bytes.indexOf(32, at);
+    const nul = bytes.indexOf(0, space);
+    if (space < 0 || nul < 0) break;
+    const mode = bytes.toString('latin1', at, space);
+    if (mode !== '40000' && mode !== '160000') out.set(bytes.toString('utf8', space + 1, nul), bytes.toString('hex', nul + 1, nul + 21));
+    at = nul + 21;
+  }
+  return out;
 }

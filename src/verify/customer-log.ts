@@ -248,22 +248,6 @@ export async function readHistory(
   return { byPath };
 }
 
-/**
- * Every file's blob id at HEAD under `customersDir` (empty before the first commit). Spawned as
- * the log is: through simple-git, this one small command would first load its code, taking ase's
- * thread (and a core) from the log for ~10 ms.
- */
-export async function readHeadBlobs(root: string, customersDir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const lsTree = new GitStream(root, [...CONFIG, 'ls-tree', '-r', '--full-tree', 'HEAD', '--', customersDir], (l) => {
-    const tab = l.indexOf('\t');
-    const fields = l.slice(0, tab).split(' ');
-    if (tab > 0 && fields[1] === 'blob') out.set(l.slice(tab + 1), fields[2]!);
-  });
-  await lsTree.done;
-  return out;
-}
-
 /** Every commit's steps: one `git log --raw` of `customersDir`, newest commit first. */
 export async function readCustomerLog(root: string, customersDir: string): Promise<CustomerLog> {
   const byPath = new Map<string, LogStep[]>();
