@@ -74,11 +74,17 @@ export class BlobReader<T> {
     this.queued = '';
   }
 
-  /** What was read of every blob asked for, by id (undefined for one git does not have). */
+  /** Called when the last blob asked for has been read, while `all` waits for it. */
+  private allRead: (() => void) | undefined;
+
+  /**
+   * What was read of every blob asked for, by id (undefined for one git does not have), as soon
+   * as the last one is in: git then ends on its own, its exit not waited for.
+   */
   async all(): Promise<ReadonlyMap<string, T | undefined>> {
     this.flush();
     this.child.stdin.end();
-    await this.done;
+    if (this.texts.size < this.asked.size) await Promise.race([this.done, new Promise<void>((resolve) => (this.allRead = resolve))]);
     return this.texts;
   }
 
@@ -110,6 +116,7 @@ export class BlobReader<T> {
       buf = buf.subarray(nl + 1 + size + 1);
     }
     this.pending = buf;
+    if (this.allRead && this.texts.size >= this.asked.size) this.allRead();
   }
 }
 
