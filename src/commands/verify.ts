@@ -14,15 +14,17 @@ import { EnvironmentError } from '../errors.js';
 import { runGit } from '../git/exec.js';
 import { plainLayout } from '../git/head-files.js';
 import { positionFinding } from '../registry/build.js';
-import type { Approval, Approver, Customer } from '../core/model.js';
+import { APPROVERS, type Approval, type Approver, type Customer } from '../core/model.js';
 import { openRegistry } from '../registry/open.js';
 import { readText } from '../registry/read.js';
+import { ReadFile } from '../registry/read-file.js';
 import { sourceModule } from '../registry/source-module.js';
 import { findingsGithub } from '../report/findings-github.js';
 import { findingsJson } from '../report/findings-json.js';
 import { findingsText } from '../report/findings-text.js';
 import { compareFindings } from '../core/findings.js';
-import { type CurrentApprovals, approvalOrigins, currentApprovals, headBlobs, skippable, startBlobReader } from '../verify/approval-history.js';
+import { type CurrentApprovals, approvalOrigins, blobId, currentApprovals, headBlobs, skippable, startBlobReader } from '../verify/approval-history.js';
+import { openVerifyCache } from '../verify/verify-cache.js';
 import { ApprovalsReader, type KeyPosition, approvalPosition, approvalPositions } from '../verify/approvals-in-text.js';
 import { type LogStep, readCustomerLog, readHistory } from '../verify/customer-log.js';
 import { discoverRegistry } from '../registry/discover.js';
@@ -77,22 +79,32 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
   const blobs = startBlobReader(root, reader);
   const history = Promise.all([log, headBlobs(blobs, dir), requireFullHistory(root)]);
   const now = (async () => {
-    const { loaded } = await openRegistry(globals, io);
+    const { location, loaded } = await openRegistry(globals, io);
+    const cache = openVerifyCache(location, io.env);
     const approvals = new Map<Customer, Partial<Record<Approver, Approval>>>();
     const current: CurrentApprovals[] = [];
     const positions = new Map<string, Map<Approver, KeyPosition>>();
-    // Each customer's file read once, as it is now, and all that is needed of it taken at once:
-    // its approvals (from the approvals block: the model would parse the file whole), git's id
-    // for it and the line of each approval, for the findings. (The registry's own reads check each
-    // text against the content key it was loaded by, a hash that costs more than all of this.)
+    // What is needed of each customer file as it is now: its approvals (from the approvals block:
+    // the model would parse the file whole), git's id for it and the line of each approval, for
+    // the findings; remembered by the content key the registry knows the file by, else read once
+    // and taken at once. (The registry's own reads check each text against that key, a hash that
+    // costs more than all of this.)
     for (const c of loaded.registry.customers) {
-      const text = loaded.files.has(c.file) ? readText(`${root}${sep}${c.file}`) : undefined;
-      const found = text === undefined ? c.approvals : Object.fromEntries([...reader.of(text)].map(([role, { approval }]) => [role, approval]));
+      const file = loaded.files.get(c.file);
+      const key = file instanceof ReadFile && typeof file.contentKey === 'string' ? file.contentKey : undefined;
+      let seen = key === undefined ? undefined : cache.workTree(key);
+      if (seen === undefined && file !== undefined) {
+        const text = readText(`${root}${sep}${c.file}`);
+        const found = Object.fromEntries([...reader.of(text)].map(([role, { approval }]) => [role, approval]));
+        seen = { blob: blobId(text), approvals: found, positions: APPROVERS.some((r) => found[r]) ? approvalPositions(text) : new Map() };
+        if (key !== undefined) cache.keepWorkTree(key, seen);
+      }
+      const found = seen?.approvals ?? c.approvals;
       approvals.set(c, found);
-      const entry = currentApprovals(c, found, text);
+      const entry = currentApprovals(c, found, seen?.blob);
       if (entry === undefined) continue;
       current.push(entry);
-      if (text !== undefined) positions.set(c.file, approvalPositions(text));
+      if (seen !== undefined) positions.set(c.file, seen.positions);
     }
     const approvalsOf = (c: Customer) => approvals.get(c) ?? c.approvals;
     // From now on, the versions of the files with approvals (and of the files they were renamed
@@ -101,9 +113,9 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
     prefetch = (path, step) => {
       if (!paths.has(path)) return;
       paths.add(step.from);
-      for (const id of [step.before, step.after]) if (id !== null) blobs.want(id);
+      for (const id of [step.before, step.after]) if (id !== null && cache.version(id) === undefined) blobs.want(id);
     };
-    return { loaded, approvalsOf, current, positions };
+    return { loaded, approvalsOf, current, positions, cache };
   })();
   let read;
   try {
@@ -115,9 +127,9 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
     await blobs.all().catch(() => undefined);
     throw err;
   }
-  const [[checked, heads], { loaded, approvalsOf, current, positions }] = read;
+  const [[checked, heads], { loaded, approvalsOf, current, positions, cache }] = read;
   prefetch = undefined;
-  const originOf = await approvalOrigins(root, { checked, heads, full: () => readCustomerLog(root, dir), blobs }, current, reader);
+  const originOf = await approvalOrigins(root, { checked, heads, full: () => readCustomerLog(root, dir), blobs, versions: cache }, current, reader);
   const reg = loaded.registry;
   // Positions from the text when the block is plainly written: parsing every file for them would cost more than the history.
   const findings = approvalUnverified(reg, originOf, approvalsOf)
@@ -137,6 +149,7 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
     const text = findingsText(findings, await makeStyle(globals.color));
     io.out(findings.length === 0 ? `✔ ${count(total, 'approval')} verified against the git history\n` : text);
   }
+  cache.save();
   const { errors, warnings } = countFindings(findings);
   return errors > 0 || (args.strict && warnings > 0) ? 1 : 0;
 }

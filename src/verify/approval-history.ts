@@ -17,6 +17,7 @@ import { approvalKey, type ApprovalOrigin } from '../core/rules/approval-unverif
 import type { ApprovalKeys, ApprovalsReader } from './approvals-in-text.js';
 import { BlobReader } from './blob-reader.js';
 import type { CustomerLog, LogStep } from './customer-log.js';
+import type { VerifyCache } from './verify-cache.js';
 
 /** ase actions that never write an approval (see src/commands). */
 const LEAVES_APPROVALS = new Set(['request', 'assign', 'reject', 'transition', 'end', 'checkin', 'docs', 'engineers-set', 'told']);
@@ -27,7 +28,7 @@ export function skippable(action: string | undefined): boolean {
 }
 
 /** The id git gives `text` as a blob, to tell whether the work tree's file is the committed one. */
-function blobId(text: string): string {
+export function blobId(text: string): string {
   const body = Buffer.from(text, 'utf8');
   return createHash('sha1').update(`blob ${body.length}\0`).update(body).digest('hex');
 }
@@ -58,15 +59,34 @@ function chainOf(log: CustomerLog, file: string): LogStep[] {
 type Keys = ApprovalKeys;
 const NONE: Keys = new Map();
 
-async function readBlobs(root: string, reader: ApprovalsReader, ids: Iterable<string>, into: Map<string, Keys>, started?: BlobReader<Keys>): Promise<void> {
-  const missing = new Set([...ids].filter((id) => !into.has(id)));
+/** Versions' approvals remembered from earlier runs (see verify-cache.ts). */
+type Versions = Pick<VerifyCache, 'version' | 'keepVersion'>;
+
+async function readBlobs(
+  root: string,
+  reader: ApprovalsReader,
+  ids: Iterable<string>,
+  into: Map<string, Keys>,
+  versions: Versions | undefined,
+  started?: BlobReader<Keys>,
+): Promise<void> {
+  const missing = new Set<string>();
+  for (const id of ids) {
+    if (into.has(id)) continue;
+    const remembered = versions?.version(id);
+    if (remembered) into.set(id, remembered);
+    else missing.add(id);
+  }
   if (missing.size === 0) {
     await started?.all();
     return;
   }
   const blobs = started ?? new BlobReader(root, (bytes) => reader.ofBytes(bytes));
   for (const id of missing) blobs.want(id);
-  for (const [id, keys] of await blobs.all()) into.set(id, keys ?? NONE);
+  for (const [id, keys] of await blobs.all()) {
+    into.set(id, keys ?? NONE);
+    if (keys !== undefined) versions?.keepVersion(id, keys);
+  }
 }
 
 /** The first step (newest first) that adds the approval with `key` for `role`, when every step is read. */
@@ -84,6 +104,8 @@ export interface History {
   full(): Promise<CustomerLog>;
   /** A blob reader started early (its process starts while the history is read), for the first read. */
   blobs?: BlobReader<Keys>;
+  /** Versions' approvals remembered from earlier runs: those are not read again. */
+  versions?: Versions;
 }
 
 /** A blob reader for `approvalOrigins`, to start before the history is read. */
@@ -109,13 +131,13 @@ export interface CurrentApprovals {
 }
 
 /**
- * What `approvalOrigins` needs of a customer now: its approvals and git's id for its file's
- * `text` as it is in the work tree (undefined when not known); undefined when it has no approval.
- * No history needed, so `ase verify` works it out while the history is read.
+ * What `approvalOrigins` needs of a customer now: its approvals and git's id for its file as it
+ * is in the work tree (`blobId` of its text; undefined when not known); undefined when it has no
+ * approval. No history needed, so `ase verify` works it out while the history is read.
  */
-export function currentApprovals(customer: Customer, approvals: Partial<Record<Approver, Approval>>, text: string | undefined): CurrentApprovals | undefined {
+export function currentApprovals(customer: Customer, approvals: Partial<Record<Approver, Approval>>, blob: string | undefined): CurrentApprovals | undefined {
   if (!APPROVERS.some((r) => approvals[r])) return undefined;
-  return { customer, approvals, blob: text === undefined ? undefined : blobId(text) };
+  return { customer, approvals, blob };
 }
 
 /** Where each approval of `current` came from; `reader` reads approvals from a version's bytes. */
@@ -139,7 +161,7 @@ export async function approvalOrigins(
     if (!same && head !== null) wanted.push(head);
     for (const s of chain) for (const id of [s.before, s.after]) if (id !== null) wanted.push(id);
   }
-  await readBlobs(root, reader, wanted, known, history.blobs);
+  await readBlobs(root, reader, wanted, known, history.versions, history.blobs);
 
   const origins = new Map<string, ApprovalOrigin>();
   const unresolved: [Customer, Approver, string][] = [];
@@ -166,7 +188,7 @@ export async function approvalOrigins(
     const all = new Map(unresolved.map(([c]) => [c, chainOf(full, c.file)]));
     const ids = new Set<string>();
     for (const chain of all.values()) for (const s of chain) for (const id of [s.before, s.after]) if (id !== null) ids.add(id);
-    await readBlobs(root, reader, ids, known);
+    await readBlobs(root, reader, ids, known, history.versions);
     for (const [c, role, key] of unresolved) {
       const s = introducer(all.get(c)!, role, key, keys);
       origins.set(`${c.file}\0${role}`, s ? { kind: 'commit', ...s.info } : { kind: 'unknown' });
