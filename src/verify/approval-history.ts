@@ -1,9 +1,10 @@
 /**
  * Finds, for every approval now in the registry, the commit that introduced it, with a fixed
  * number of git processes whatever the number of customers: one `git log` of the customers
- * folder (commits, authors, trailers), one `git diff-tree --stdin` for the files the commits
- * that need looking at changed (renames inside the folder followed), one `git ls-tree` for HEAD
- * and one `git cat-file --batch` for the file versions to read.
+ * folder (commits and their `Action` trailer), one `git diff-tree --stdin` for the authors,
+ * trailers and changed files of the commits that need looking at (renames inside the folder
+ * followed), and the `git cat-file --batch` processes of a BlobReader for HEAD's tree and the
+ * file versions to read (those a VerifyCache remembers are not read again).
  *
  * Commits that ase made for an action that never writes approvals (a check-in, a transition...)
  * are taken at their trailer's word and not looked into: the same trailers already say which
