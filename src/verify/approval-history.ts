@@ -1,9 +1,10 @@
 /**
  * Finds, for every approval now in the registry, the commit that introduced it, with a fixed
  * number of git processes whatever the number of customers: one `git log` of the customers
- * folder (commits, authors, trailers), one `git diff-tree --stdin` for the files the commits
- * that need looking at changed (renames inside the folder followed), one `git ls-tree` for HEAD
- * and one `git cat-file --batch` for the file versions to read.
+ * folder (commits and their `Action` trailer), one `git diff-tree --stdin` for the authors,
+ * trailers and changed files of the commits that need looking at (renames inside the folder
+ * followed), and the `git cat-file --batch` processes of a BlobReader for HEAD's tree and the
+ * file versions to read (those a VerifyCache remembers are not read again).
  *
  * Commits that ase made for an action that never writes approvals (a check-in, a transition...)
  * are taken at their trailer's word and not looked into: the same trailers already say which
@@ -17,6 +18,7 @@ import { approvalKey, type ApprovalOrigin } from '../core/rules/approval-unverif
 import type { ApprovalKeys, ApprovalsReader } from './approvals-in-text.js';
 import { BlobReader } from './blob-reader.js';
 import type { CustomerLog, LogStep } from './customer-log.js';
+import type { VerifyCache } from './verify-cache.js';
 
 /** ase actions that never write an approval (see src/commands). */
 const LEAVES_APPROVALS = new Set(['request', 'assign', 'reject', 'transition', 'end', 'checkin', 'docs', 'engineers-set', 'told']);
@@ -27,7 +29,7 @@ export function skippable(action: string | undefined): boolean {
 }
 
 /** The id git gives `text` as a blob, to tell whether the work tree's file is the committed one. */
-function blobId(text: string): string {
+export function blobId(text: string): string {
   const body = Buffer.from(text, 'utf8');
   return createHash('sha1').update(`blob ${body.length}\0`).update(body).digest('hex');
 }
@@ -58,15 +60,34 @@ function chainOf(log: CustomerLog, file: string): LogStep[] {
 type Keys = ApprovalKeys;
 const NONE: Keys = new Map();
 
-async function readBlobs(root: string, reader: ApprovalsReader, ids: Iterable<string>, into: Map<string, Keys>, started?: BlobReader<Keys>): Promise<void> {
-  const missing = new Set([...ids].filter((id) => !into.has(id)));
+/** Versions' approvals remembered from earlier runs (see verify-cache.ts). */
+type Versions = Pick<VerifyCache, 'version' | 'keepVersion'>;
+
+async function readBlobs(
+  root: string,
+  reader: ApprovalsReader,
+  ids: Iterable<string>,
+  into: Map<string, Keys>,
+  versions: Versions | undefined,
+  started?: BlobReader<Keys>,
+): Promise<void> {
+  const missing = new Set<string>();
+  for (const id of ids) {
+    if (into.has(id)) continue;
+    const remembered = versions?.version(id);
+    if (remembered) into.set(id, remembered);
+    else missing.add(id);
+  }
   if (missing.size === 0) {
     await started?.all();
     return;
   }
   const blobs = started ?? new BlobReader(root, (bytes) => reader.ofBytes(bytes));
   for (const id of missing) blobs.want(id);
-  for (const [id, keys] of await blobs.all()) into.set(id, keys ?? NONE);
+  for (const [id, keys] of await blobs.all()) {
+    into.set(id, keys ?? NONE);
+    if (keys !== undefined) versions?.keepVersion(id, keys);
+  }
 }
 
 /** The first step (newest first) that adds the approval with `key` for `role`, when every step is read. */
@@ -84,6 +105,8 @@ export interface History {
   full(): Promise<CustomerLog>;
   /** A blob reader started early (its process starts while the history is read), for the first read. */
   blobs?: BlobReader<Keys>;
+  /** Versions' approvals remembered from earlier runs: those are not read again. */
+  versions?: Versions;
 }
 
 /** A blob reader for `approvalOrigins`, to start before the history is read. */
@@ -92,51 +115,75 @@ export function startBlobReader(root: string, reader: ApprovalsReader): BlobRead
 }
 
 /**
- * Where each approval of `customers` came from. `texts` gives each customer's file text as it is
- * in the work tree, `approvalsOf` its approvals; `reader` reads approvals from a version's bytes.
+ * Every file's blob id at HEAD under `customersDir`, by path (empty before the first commit),
+ * read by `blobs` before any version: its cat-file reads HEAD's tree of the folder.
  */
+export async function headBlobs(blobs: BlobReader<Keys>, customersDir: string): Promise<Map<string, string>> {
+  const files = await blobs.tree(`HEAD:${customersDir}`);
+  return new Map([...files].map(([name, id]) => [`${customersDir}/${name}`, id]));
+}
+
+/** A customer's approvals as they are now, and the blob id of its file in the work tree. */
+export interface CurrentApprovals {
+  customer: CustomerHead;
+  approvals: Partial<Record<Approver, Approval>>;
+  /** Git's id for the work tree's text (undefined when the text is not known). */
+  blob: string | undefined;
+}
+
+/**
+ * What `approvalOrigins` needs of a customer now: its approvals and git's id for its file as it
+ * is in the work tree (`blobId` of its text; undefined when not known); undefined when it has no
+ * approval. No history needed, so `ase verify` works it out while the history is read.
+ */
+export function currentApprovals(
+  customer: CustomerHead,
+  approvals: Partial<Record<Approver, Approval>>,
+  blob: string | undefined,
+): CurrentApprovals | undefined {
+  if (!APPROVERS.some((r) => approvals[r])) return undefined;
+  return { customer, approvals, blob };
+}
+
+/** Where each approval of `current` came from; `reader` reads approvals from a version's bytes. */
 export async function approvalOrigins(
   root: string,
   history: History,
-  customers: readonly CustomerHead[],
-  texts: (c: CustomerHead) => string | undefined,
-  approvalsOf: (c: CustomerHead) => Partial<Record<Approver, Approval>>,
+  current: readonly CurrentApprovals[],
   reader: ApprovalsReader,
 ): Promise<(c: CustomerHead, role: Approver) => ApprovalOrigin> {
-  const withApprovals = customers.filter((c) => APPROVERS.some((r) => approvalsOf(c)[r]));
-  const chains = new Map(withApprovals.map((c) => [c, chainOf(history.checked, c.file)]));
+  const chains = new Map(current.map((a) => [a, chainOf(history.checked, a.customer.file)]));
   const known = new Map<string, Keys>();
   const keys = (id: string | null) => (id === null ? NONE : known.get(id));
 
   // First read: the committed version when the work tree differs from it, and the checked steps.
   const wanted: string[] = [];
-  const headOf = new Map<CustomerHead, string | null | undefined>();
+  const headOf = new Map<CurrentApprovals, string | null | undefined>();
   for (const [c, chain] of chains) {
-    const head = history.heads.get(c.file) ?? null;
-    const text = texts(c);
-    const same = head !== null && text !== undefined && blobId(text) === head;
+    const head = history.heads.get(c.customer.file) ?? null;
+    const same = head !== null && c.blob === head;
     headOf.set(c, same ? undefined : head);
     if (!same && head !== null) wanted.push(head);
     for (const s of chain) for (const id of [s.before, s.after]) if (id !== null) wanted.push(id);
   }
-  await readBlobs(root, reader, wanted, known, history.blobs);
+  await readBlobs(root, reader, wanted, known, history.versions, history.blobs);
 
   const origins = new Map<string, ApprovalOrigin>();
   const unresolved: [CustomerHead, Approver, string][] = [];
   for (const [c, chain] of chains) {
     const head = headOf.get(c);
-    const approvals = approvalsOf(c);
+    const file = c.customer.file;
     for (const role of APPROVERS) {
-      const a = approvals[role];
+      const a = c.approvals[role];
       if (!a) continue;
       const key = approvalKey(a);
       if (head !== undefined && keys(head)?.get(role)?.key !== key) {
-        origins.set(`${c.file}\0${role}`, { kind: 'uncommitted' });
+        origins.set(`${file}\0${role}`, { kind: 'uncommitted' });
         continue;
       }
       const s = introducer(chain, role, key, keys);
-      if (s) origins.set(`${c.file}\0${role}`, { kind: 'commit', ...s.info });
-      else unresolved.push([c, role, key]);
+      if (s) origins.set(`${file}\0${role}`, { kind: 'commit', ...s.info });
+      else unresolved.push([c.customer, role, key]);
     }
   }
 
@@ -146,7 +193,7 @@ export async function approvalOrigins(
     const all = new Map(unresolved.map(([c]) => [c, chainOf(full, c.file)]));
     const ids = new Set<string>();
     for (const chain of all.values()) for (const s of chain) for (const id of [s.before, s.after]) if (id !== null) ids.add(id);
-    await readBlobs(root, reader, ids, known);
+    await readBlobs(root, reader, ids, known, history.versions);
     for (const [c, role, key] of unresolved) {
       const s = introducer(all.get(c)!, role, key, keys);
       origins.set(`${c.file}\0${role}`, s ? { kind: 'commit', ...s.info } : { kind: 'unknown' });

@@ -30,19 +30,39 @@ function approvalsBlockAt(text: string): { block: string; start: number } | unde
   return { block: end < 0 ? text.slice(m.index) : text.slice(m.index, end + 1), start: m.index };
 }
 
+/** Where an approval's key is: line and column, 1-based. */
+export interface KeyPosition {
+  line: number;
+  column: number;
+}
+
+const ROLE_KEY = Object.fromEntries(APPROVERS.map((role) => [role, new RegExp(`\\n([ ]+)${role}[ \\t]*:`)])) as Record<Approver, RegExp>;
+
+/** Lines (1 + newlines) in `text` before `end`. */
+function lineAt(text: string, end: number, from = 0, line = 1): number {
+  for (let i = text.indexOf('\n', from); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 /**
  * Line and column (1-based) of the `<role>:` key in the approvals block of `text`, found without
  * parsing; undefined when the block is not plainly written (the caller asks the parser).
  */
-export function approvalPosition(text: string, role: Approver): { line: number; column: number } | undefined {
+export function approvalPosition(text: string, role: Approver): KeyPosition | undefined {
+  return approvalPositions(text).get(role);
+}
+
+/** `approvalPosition` of every role whose key is in the block, from one look at the text. */
+export function approvalPositions(text: string): Map<Approver, KeyPosition> {
+  const out = new Map<Approver, KeyPosition>();
   const at = approvalsBlockAt(text);
-  if (!at) return undefined;
-  const m = new RegExp(`\\n([ ]+)${role}[ \\t]*:`).exec(at.block);
-  if (!m) return undefined;
-  const offset = at.start + m.index + 1;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return { line, column: m[1]!.length + 1 };
+  if (!at) return out;
+  const first = lineAt(text, at.start);
+  for (const role of APPROVERS) {
+    const m = ROLE_KEY[role].exec(at.block);
+    if (m) out.set(role, { line: lineAt(at.block, m.index + 1, 0, first), column: m[1]!.length + 1 });
+  }
+  return out;
 }
 
 function keysOf(data: unknown): ApprovalKeys {
