@@ -1,4 +1,8 @@
-/** Assembles loaded files into the registry model and resolves rule findings to positions. Pure. */
+/**
+ * Assembles loaded files into the registry model and resolves rule findings to positions. Pure,
+ * but for what it is handed: a loaded file from the cache reads its text from disk when asked for
+ * its data (by `details`) or a position.
+ */
 import { compareText } from '../core/compare.js';
 import { compareFindings, type Finding, type PendingFinding } from '../core/findings.js';
 import type { Customer, CustomerHead, DetailedRegistry, Registry, RegistryFiles } from '../core/model.js';
@@ -59,9 +63,8 @@ export interface CustomerSource {
 function detailsFrom(files: ReadonlyMap<string, LoadedFile>, known: Map<string, Customer>): (c: CustomerHead) => Customer {
   return (c) => {
     let full = known.get(c.file);
-    if (full === undefined || full.slug !== c.slug) {
-      const file = files.get(c.file);
-      full = normaliseCustomer(c.slug, c.file, file?.data);
+    if (full === undefined) {
+      full = normaliseCustomer(c.slug, c.file, files.get(c.file)?.data);
       known.set(c.file, full);
     }
     return full;
