@@ -3,7 +3,7 @@
  * history of the customers folder in one `git log`; `ase lint` never reads history.
  */
 import { count } from '../core/words.js';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Globals } from '../globals.js';
 import type { Io } from '../io.js';
@@ -16,13 +16,14 @@ import { plainLayout } from '../git/head-files.js';
 import { positionFinding } from '../registry/build.js';
 import { APPROVERS, type Approval, type Approver, type CustomerHead } from '../core/model.js';
 import { openRegistry } from '../registry/open.js';
-import { readText } from '../registry/reader.js';
+import { blobId } from '../git/blob-id.js';
+import { decode } from '../registry/reader.js';
 import { sourceModule } from '../registry/source-module.js';
 import { findingsGithub } from '../report/findings-github.js';
 import { findingsJson } from '../report/findings-json.js';
 import { findingsText } from '../report/findings-text.js';
 import { compareFindings } from '../core/findings.js';
-import { type CurrentApprovals, approvalOrigins, blobId, currentApprovals, headBlobs, skippable, startBlobReader } from '../verify/approval-history.js';
+import { type CurrentApprovals, approvalOrigins, currentApprovals, headBlobs, skippable, startBlobReader } from '../verify/approval-history.js';
 import { openVerifyCache } from '../verify/verify-cache.js';
 import { ApprovalsReader, type KeyPosition, approvalPosition, approvalPositions } from '../verify/approvals-in-text.js';
 import { type LogStep, readCustomerLog, readHistory } from '../verify/customer-log.js';
@@ -93,9 +94,11 @@ export async function run(args: VerifyArgs, globals: Globals, io: Io): Promise<n
       const key = file === undefined ? undefined : loaded.cache?.keyOf(file);
       let seen = key === undefined ? undefined : cache.workTree(key);
       if (seen === undefined && file !== undefined) {
-        const text = readText(`${root}${sep}${c.file}`);
+        // Hashed as the bytes on disk, as git hashes them (the text loses a byte-order mark).
+        const bytes = readFileSync(`${root}${sep}${c.file}`);
+        const text = decode(bytes);
         const found = Object.fromEntries([...reader.of(text)].map(([role, { approval }]) => [role, approval]));
-        seen = { blob: blobId(text), approvals: found, positions: APPROVERS.some((r) => found[r]) ? approvalPositions(text) : new Map() };
+        seen = { blob: blobId(bytes), approvals: found, positions: APPROVERS.some((r) => found[r]) ? approvalPositions(text) : new Map() };
         if (key !== undefined) cache.keepWorkTree(key, seen);
       }
       const found = seen?.approvals ?? loaded.details(c).approvals;

@@ -98,7 +98,7 @@ export function buildRegistry(
     people: normalisePeople(people?.data),
     // Heads only, however the reader came by them: a customer is the same plain object warm or cold.
     customers: customers.map((c) => {
-      if (builtFor(c.head, c.slug, c.loaded.file) && c.customer === undefined) return c.head;
+      if (c.customer === undefined && builtFor(c.head, c.slug, c.loaded.file)) return c.head;
       const full = builtFor(c.customer, c.slug, c.loaded.file) ? c.customer : normaliseCustomer(c.slug, c.loaded.file, c.loaded.data);
       known.set(full.file, full);
       return headOf(full);

@@ -11,7 +11,7 @@ import { readPlain } from './read/plain-reader.js';
 import { envOf, type ReadOptions } from './read-options.js';
 
 export type { ReadOptions } from './read-options.js';
-export { listCustomerFiles, MAX_FILE_BYTES, readText } from './read/read-disk.js';
+export { decode, listCustomerFiles, MAX_FILE_BYTES, readText } from './read/read-disk.js';
 
 function plain(options: ReadOptions): boolean {
   return envOf(options).ASE_READER === 'plain';

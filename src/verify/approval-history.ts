@@ -12,7 +12,6 @@
  * one `git log --raw` gives every commit's changes and every version of its file is read (a hand
  * edit under a borrowed trailer is found that way).
  */
-import { createHash } from 'node:crypto';
 import { APPROVERS, type Approval, type Approver, type CustomerHead } from '../core/model.js';
 import { approvalKey, type ApprovalOrigin } from '../core/rules/approval-unverified.js';
 import type { ApprovalKeys, ApprovalsReader } from './approvals-in-text.js';
@@ -26,12 +25,6 @@ const LEAVES_APPROVALS = new Set(['request', 'assign', 'reject', 'transition', '
 /** Whether ase made the commit for an action that never writes approvals (its `Action` trailer says so). */
 export function skippable(action: string | undefined): boolean {
   return action !== undefined && LEAVES_APPROVALS.has(action);
-}
-
-/** The id git gives `text` as a blob, to tell whether the work tree's file is the committed one. */
-export function blobId(text: string): string {
-  const body = Buffer.from(text, 'utf8');
-  return createHash('sha1').update(`blob ${body.length}\0`).update(body).digest('hex');
 }
 
 /** The steps of one file, newest first, following renames back to where it was created. */
@@ -133,7 +126,7 @@ export interface CurrentApprovals {
 
 /**
  * What `approvalOrigins` needs of a customer now: its approvals and git's id for its file as it
- * is in the work tree (`blobId` of its text; undefined when not known); undefined when it has no
+ * is in the work tree (`blobId` of its bytes; undefined when not known); undefined when it has no
  * approval. No history needed, so `ase verify` works it out while the history is read.
  */
 export function currentApprovals(

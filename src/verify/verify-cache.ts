@@ -19,7 +19,7 @@ const NAME = 'verify.txt';
 
 /** A customer file as it is in the work tree. */
 export interface WorkTreeFile {
-  /** Git's id for its text (see approval-history's blobId). */
+  /** Git's id for its bytes (see git/blob-id.ts). */
   blob: string;
   approvals: Partial<Record<Approver, Approval>>;
   /** The line and column of each approval's key, where the block is plainly written. */

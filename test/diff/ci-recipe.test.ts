@@ -1,48 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { PROJECT_ROOT } from '../helpers/cli.js';
-
-const load = (path: string) => parse(readFileSync(join(PROJECT_ROOT, path), 'utf8'), { strict: true, uniqueKeys: true });
-
-/** Inputs documented in the action.yml of each action at v4. */
-const DOCUMENTED_INPUTS: Record<string, string[]> = {
-  'actions/checkout@v4': [
-    'repository',
-    'ref',
-    'token',
-    'ssh-key',
-    'ssh-known-hosts',
-    'ssh-strict',
-    'ssh-user',
-    'persist-credentials',
-    'path',
-    'clean',
-    'filter',
-    'sparse-checkout',
-    'sparse-checkout-cone-mode',
-    'fetch-depth',
-    'fetch-tags',
-    'show-progress',
-    'lfs',
-    'submodules',
-    'set-safe-directory',
-    'github-server-url',
-  ],
-  'actions/setup-node@v4': [
-    'always-auth',
-    'node-version',
-    'node-version-file',
-    'architecture',
-    'check-latest',
-    'registry-url',
-    'scope',
-    'token',
-    'cache',
-    'cache-dependency-path',
-  ],
-};
+import { DOCUMENTED_INPUTS, expectDocumentedInputs, loadYaml as load } from '../helpers/workflows.js';
 
 describe('the CI recipe', () => {
   it("the workflow checks out the full history and runs this repository's action", () => {
@@ -77,10 +34,8 @@ describe('the CI recipe', () => {
     }[];
     for (const step of steps) {
       expect(Boolean(step.uses) !== Boolean(step.run)).toBe(true);
-      if (step.uses) {
-        expect(Object.keys(DOCUMENTED_INPUTS)).toContain(step.uses);
-        for (const input of Object.keys(step.with ?? {})) expect(DOCUMENTED_INPUTS[step.uses]).toContain(input);
-      } else expect(step.shell).toBe('bash');
+      if (step.uses) expectDocumentedInputs(step);
+      else expect(step.shell).toBe('bash');
     }
     const runs = steps.map((s) => s.run ?? '');
     expect(runs.some((r) => r.includes('args=(lint --format github)'))).toBe(true);

@@ -1,53 +1,11 @@
 /** The Pages workflow: a valid workflow (action-validator) that writes the report and publishes it. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../helpers/cli.js';
+import { expectDocumentedInputs, loadYaml } from '../helpers/workflows.js';
 
 const FILE = '.github/workflows/report.yml';
-
-/** Inputs documented in each action's action.yml at that version. */
-const DOCUMENTED_INPUTS: Record<string, string[]> = {
-  'actions/checkout@v4': [
-    'repository',
-    'ref',
-    'token',
-    'ssh-key',
-    'ssh-known-hosts',
-    'ssh-strict',
-    'ssh-user',
-    'persist-credentials',
-    'path',
-    'clean',
-    'filter',
-    'sparse-checkout',
-    'sparse-checkout-cone-mode',
-    'fetch-depth',
-    'fetch-tags',
-    'show-progress',
-    'lfs',
-    'submodules',
-    'set-safe-directory',
-    'github-server-url',
-  ],
-  'actions/setup-node@v4': [
-    'always-auth',
-    'node-version',
-    'node-version-file',
-    'architecture',
-    'check-latest',
-    'registry-url',
-    'scope',
-    'token',
-    'cache',
-    'cache-dependency-path',
-  ],
-  'actions/upload-artifact@v4': ['name', 'path', 'if-no-files-found', 'retention-days', 'compression-level', 'overwrite', 'include-hidden-files'],
-  'actions/upload-pages-artifact@v3': ['name', 'path', 'retention-days'],
-  'actions/deploy-pages@v4': ['token', 'timeout', 'error_count', 'reporting_interval', 'artifact_name', 'preview'],
-};
 
 interface Step {
   uses?: string;
@@ -64,7 +22,7 @@ interface Job {
 }
 
 describe('the report workflow', () => {
-  const wf = parse(readFileSync(join(PROJECT_ROOT, FILE), 'utf8'), { strict: true, uniqueKeys: true });
+  const wf = loadYaml(FILE);
 
   it('passes action-validator', () => {
     const r = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'action-validator'), [FILE], { cwd: PROJECT_ROOT, encoding: 'utf8' });
@@ -79,9 +37,7 @@ describe('the report workflow', () => {
     const deploy = wf.jobs.deploy as Job;
     for (const step of [...build.steps, ...deploy.steps]) {
       expect(Boolean(step.uses) !== Boolean(step.run)).toBe(true);
-      if (!step.uses) continue;
-      expect(Object.keys(DOCUMENTED_INPUTS)).toContain(step.uses);
-      for (const input of Object.keys(step.with ?? {})) expect(DOCUMENTED_INPUTS[step.uses]).toContain(input);
+      expectDocumentedInputs(step);
     }
     expect(build.steps.map((s) => s.run ?? s.uses)).toEqual([
       'actions/checkout@v4',

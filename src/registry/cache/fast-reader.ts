@@ -19,7 +19,8 @@ import { buildRegistry, type CustomerSource, type LoadedRegistry, type SnapshotV
 import type { RegistryLocation } from '../discover.js';
 import { headOfRow, headRow } from './head-row.js';
 import { gitStarted } from '../../git/exec.js';
-import { blobId, cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
+import { blobId } from '../../git/blob-id.js';
+import { cleanBlobs, cleanBlobsAsync } from './git-blobs.js';
 import { NO_CACHE, blobKey, contentKey } from './lint-cache.js';
 import { decode, isCustomerFileName, misnamedFinding, readBytes, statFile, type Scratch } from '../read/read-disk.js';
 import { ReadFile, type Entry, type PositionMemo, type RawFile } from './read-file.js';

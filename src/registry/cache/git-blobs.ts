@@ -5,7 +5,6 @@
  * trusted); files it flags as assume-unchanged or skip-worktree are left out, so ase reads them.
  */
 import { spawnSync } from 'node:child_process'; // not simple-git: `readRegistry` is synchronous (sync callers list git's blobs), and simple-git runs only async.
-import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit } from '../../git/exec.js';
@@ -56,9 +55,4 @@ function parse(out: string): Map<string, string> {
   }
   for (const path of changed) blobs.delete(path);
   return blobs;
-}
-
-/** Git's blob id of `bytes`: whether a file read later is still the content git vouched for. */
-export function blobId(bytes: Uint8Array): string {
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }

@@ -10,7 +10,7 @@ import { fastParse } from '../../source/fast-yaml.js';
 import type { LoadedFile } from '../../source/load-file.js';
 import type { Position } from '../../source/locate.js';
 import type { FileKind } from '../../source/schema-findings.js';
-import { blobId } from './git-blobs.js';
+import { blobId } from '../../git/blob-id.js';
 import type { HeadRow } from './head-row.js';
 import { contentKey, type LintCache } from './lint-cache.js';
 import { decode } from '../read/read-disk.js';
