@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ase, type CliResult } from '../helpers/cli.js';
-import { activeCustomer, git, initRepo, registryRepo, sampleRepo, tempDir, writeRegistry } from '../helpers/repo.js';
+import { activeCustomer, git, initRepo, registryRepo, sampleRepo, tempDir, writeRegistry, ageCustomerFiles } from '../helpers/repo.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript without types
 import { generateRegistry } from '../../bench/generate.mjs';
 
@@ -46,16 +46,6 @@ function lintJson(cwd: string, env: Record<string, string> = {}): { code: number
 const customers = (dir: string) => join(dir, 'registry', 'customers');
 /** Cases lint thousands of files many times: their time grows with the machine's load, not with a fault. */
 const LARGE_TIMEOUT = 300_000;
-
-/**
- * Dates the customer files an hour back and waits out the index's 2-second window for files
- * changed just now (setting times changes the inode change time), so the stat index keeps them.
- */
-function ageFiles(dir: string): void {
-  const hourAgo = new Date(Date.now() - 3_600_000);
-  for (const name of readdirSync(customers(dir))) utimesSync(join(customers(dir), name), hourAgo, hourAgo);
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_100);
-}
 
 // Every case lints many times: 5-25 s idle, five times that on a busy machine.
 describe('the lint cache', { timeout: LARGE_TIMEOUT }, () => {
@@ -130,7 +120,7 @@ describe('the lint cache', { timeout: LARGE_TIMEOUT }, () => {
     const dir = sampleRepo();
     // Files past the stat index's 2-second window, so the index vouches for them (its damage counts):
     // without this, the case checked less on an idle machine than on a busy one.
-    ageFiles(dir);
+    ageCustomerFiles(dir);
     const expected = lintJson(dir, { ASE_CACHE: 'off' });
     lintJson(dir);
     const cache = join(dir, '.git', 'ase-cache');
@@ -173,7 +163,7 @@ describe('the lint cache', { timeout: LARGE_TIMEOUT }, () => {
       [plain, env],
       [sampleRepo(), {}],
     ] as const) {
-      ageFiles(dir);
+      ageCustomerFiles(dir);
       const expected = lintJson(dir, { ...cacheEnv, ASE_CACHE: 'off' });
       expect(lintJson(dir, cacheEnv)).toEqual(expected);
       expect(lintJson(dir, cacheEnv)).toEqual(expected);
@@ -297,7 +287,7 @@ describe('the lint cache', { timeout: LARGE_TIMEOUT }, () => {
 
   it('checks customers again when the day, the config or the roster changes', () => {
     const dir = sampleRepo();
-    ageFiles(dir);
+    ageCustomerFiles(dir);
     lintJson(dir);
     const later = { ASE_TODAY: '2027-03-01' };
     const laterFindings = lintJson(dir, later);

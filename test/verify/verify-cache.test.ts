@@ -4,11 +4,11 @@
  * including after edits the registry finds by their content alone, commits, renames and a damaged
  * or foreign cache.
  */
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ase } from '../helpers/cli.js';
-import { git, sampleRepo } from '../helpers/repo.js';
+import { git, sampleRepo, ageCustomerFiles } from '../helpers/repo.js';
 
 const CACHE = join('.git', 'ase-cache');
 const STORE = join(CACHE, 'verify.txt');
@@ -53,14 +53,6 @@ function historyRepo(): string {
   return dir;
 }
 
-/** Dates the customer files an hour back and waits out the stat index's 2-second window, so the registry trusts it. */
-function ageFiles(dir: string): void {
-  const folder = join(dir, 'registry', 'customers');
-  const hourAgo = new Date(Date.now() - 3_600_000);
-  for (const name of readdirSync(folder)) utimesSync(join(folder, name), hourAgo, hourAgo);
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_100);
-}
-
 describe("verify's cache", () => {
   it('gives the same findings off, cold and warm, and is not rewritten by a run that learns nothing', () => {
     const dir = historyRepo();
@@ -73,7 +65,7 @@ describe("verify's cache", () => {
 
   it('sees an uncommitted edit of the same size and time, then its commit', () => {
     const dir = historyRepo();
-    ageFiles(dir);
+    ageCustomerFiles(dir);
     expectSameWithAndWithoutCache(dir);
     // Another approver of the same length, the old modification time: found by content alone.
     const abs = join(dir, GLOBEX);
